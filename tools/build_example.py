@@ -1258,10 +1258,33 @@ NOTES: Final = (
 )
 
 
+def check_real_figures(data: dict[str, Series]) -> None:
+    """Raise ``ValueError`` unless the commune series add up to the real 2022 district figures."""
+    sums = {
+        "households": sum(s.households[2022] for s in data.values()),
+        "near-poor households": sum(s.can_ngheo[2022] for s in data.values()),
+        "villages": sum(u.villages for u in UNITS),
+        "villages with the title": sum(s.kdc[2022] for s in data.values()),
+        "Đại đoàn kết houses": sum(s.nha[2022] for s in data.values()),
+    }
+    wanted = {
+        "households": HOUSEHOLDS_2022,
+        "near-poor households": NEAR_POOR_2022,
+        "villages": VILLAGES,
+        "villages with the title": 247,
+        "Đại đoàn kết houses": 25,
+    }
+    wrong = [f"{k}: {sums[k]} != {v}" for k, v in wanted.items() if sums[k] != v]
+    if wrong:
+        msg = "2022 commune figures do not add up: " + "; ".join(wrong)
+        raise ValueError(msg)
+
+
 def dataset() -> JsonObject:
     """Assemble the whole dataset in the documented key order."""
     rng = random.Random(SEED)  # reproducible example data
     data = series(rng)
+    check_real_figures(data)
     return {
         "format": "mttq-core/1",
         "title": TITLE,

@@ -52,7 +52,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _read(path: str | None, err: TextIO) -> tuple[Dataset, str]:
     if path is None:
-        print(f"mttq-core: no DATASET given; using the built-in example ({EXAMPLE_NAME})", file=err)
+        print(
+            "mttq-core: no DATASET given; using the built-in example "
+            f"(huyện Gia Lâm 2019–2024, {EXAMPLE_NAME})",
+            file=err,
+        )
         return example(), "built-in example"
     if path == "-":
         return load(sys.stdin.buffer), "standard input"

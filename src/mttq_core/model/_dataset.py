@@ -140,16 +140,22 @@ class Dataset:
 
     def summary(self) -> str:
         """A one-line count of what the dataset holds."""
-        parts = [
-            f"{len(self.terms)} terms",
-            f"{len(self.communes)} communes",
-            f"{len(self.indicators)} indicators",
-            f"{len(self.targets)} targets",
-            f"{len(self.observations)} observations",
-            f"{len(self.working_sessions)} working sessions",
-            f"{len(self.funds)} funds",
+        counts = [
+            (len(self.terms), "term"),
+            (len(self.communes), "commune"),
+            (len(self.indicators), "indicator"),
+            (len(self.targets), "target"),
+            (len(self.observations), "observation"),
+            (len(self.working_sessions), "working session"),
+            (len(self.funds), "fund"),
         ]
-        text = ", ".join(parts)
+        text = ", ".join(_count(n, noun) for n, noun in counts)
         if self.superseded:
-            text += f" ({len(self.superseded)} observations superseded by a later revision)"
+            text += (
+                f" ({_count(len(self.superseded), 'observation')} superseded by a later revision)"
+            )
         return text
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" + ("" if n == 1 else "s")
