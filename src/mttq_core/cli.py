@@ -7,6 +7,7 @@ read: missing, a directory, no permission). No traceback reaches the user for ba
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from typing import TextIO
@@ -94,9 +95,10 @@ def main(
             reconfigure(errors="backslashreplace")
     parser = _parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            args = parser.parse_args(argv)
     except SystemExit as e:  # argparse: --help (0) or a usage error (2)
-        return int(e.code or 0)
+        return EXIT_USAGE if e.code not in (0, None) else EXIT_OK
     try:
         return _validate(args, out, err)
     except _UsageError as e:

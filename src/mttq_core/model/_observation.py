@@ -74,11 +74,12 @@ class Observation:
                 f"{self.reported_on.isoformat()} is before the period {self.period} begins; "
                 "a result cannot be reported before its period starts",
             )
-        value_ok = self.value is None or check_value_type(p, "$.value", self.value)
-        self._check_ratio(p, value_ok=value_ok)
+        if self.value is not None:
+            check_value_type(p, "$.value", self.value)
+        self._check_counts(p)
         p.raise_if_any()
 
-    def _check_ratio(self, p: Problems, *, value_ok: bool) -> None:
+    def _check_counts(self, p: Problems) -> None:
         num, den = self.numerator, self.denominator
         if num is None and den is None:
             if self.value is None:
@@ -101,19 +102,32 @@ class Observation:
                 f"{num} is above the denominator {den}; allowed: 0 ≤ numerator ≤ denominator",
             )
             return
-        exact = Decimal(100) * num / den
         if self.value is None:
-            object.__setattr__(self, "value", exact)
+            object.__setattr__(self, "value", Decimal(100) * num / den)
             object.__setattr__(self, "derived", True)
-        elif value_ok and isinstance(self.value, Decimal):
-            if self.value.is_finite() and abs(self.value - exact) > RATIO_TOLERANCE:
-                p.add(
-                    "$.value",
-                    f"{self.value} does not match 100·{num}/{den} = {exact:.4f}; "
-                    f"allowed: within ±{RATIO_TOLERANCE} of it, or omit the value",
-                )
-        else:
-            p.add("$.value", "numerator and denominator are only for a numeric percent value")
+
+    def ratio_problem(self) -> str | None:
+        """What is wrong between ``value`` and ``100·numerator/denominator``, if anything.
+
+        Checked by the dataset, which knows the measure: only a percent carries counts.
+
+        >>> o = Observation(commune="00583", indicator="gdvh", period="2021", value="94.3",
+        ...                 numerator=1820, denominator=1932, source="Báo cáo")
+        >>> print(o.ratio_problem())
+        94.3 does not match 100·1820/1932 = 94.2029; allowed: within ±0.05 of it, or omit the value
+        """
+        num, den, value = self.numerator, self.denominator, self.value
+        if num is None or den is None or self.derived:
+            return None
+        if not isinstance(value, Decimal) or not value.is_finite():
+            return "numerator and denominator go with a numeric percent value"
+        exact = Decimal(100) * num / den
+        if abs(value - exact) > RATIO_TOLERANCE:
+            return (
+                f"{value} does not match 100·{num}/{den} = {exact:.4f}; "
+                f"allowed: within ±{RATIO_TOLERANCE} of it, or omit the value"
+            )
+        return None
 
     @property
     def number(self) -> Decimal:

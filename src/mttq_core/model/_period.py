@@ -157,4 +157,6 @@ def _kind_and_text(start: pendulum.Date, end: pendulum.Date) -> tuple[PeriodKind
         if first == last:
             return PeriodKind.MONTH, f"{y:04d}-{first:02d}"
     return PeriodKind.CUSTOM, f"{start.isoformat()}/{end.isoformat()}"
+
+
 PeriodError.__module__ = "mttq_core"

@@ -79,7 +79,6 @@ class Broken:
     communes: frozenset[str] = frozenset()
     indicators: frozenset[str] = frozenset()
     topics: frozenset[str] = frozenset()
-    any_commune: bool = False  # some commune could not be read at all (no code known)
     whole: frozenset[str] = frozenset()  # collections that could not be read at all
 
 
@@ -151,11 +150,7 @@ class _Checker:
         return ind
 
     def _quiet(self, code: str) -> bool:
-        return (
-            code in self.broken.communes
-            or self.broken.any_commune
-            or "communes" in self.broken.whole
-        )
+        return code in self.broken.communes or "communes" in self.broken.whole
 
     def commune_at(self, path: str, code: str, day: pendulum.Date, use: str) -> Commune | None:
         candidates = self.ix.communes_by_code.get(code)
@@ -187,7 +182,7 @@ class _Checker:
         span = f"{term.start.isoformat()} – {term.end.isoformat()}"
         if not found:
             self.p.add(
-                path, f"no commune with code {code} is valid during term {term.id!r} ({span})"
+                path, f"no commune with code {code!r} is valid during term {term.id!r} ({span})"
             )
         else:
             units = "; ".join(f"{c.name} (valid {c.validity()})" for c in found)
@@ -272,7 +267,6 @@ class _Checker:
                     f"{other.validity()}) over an overlapping period (this one: {c.validity()}); "
                     "two communes share a code only if their validity intervals are disjoint",
                 )
-                continue
             placed[c.code].append((i, c))
         self.ix.communes_by_code = {
             code: sorted(
@@ -375,7 +369,7 @@ class _Checker:
         for i, o in self.parts.observations:
             self.observation(f"$.observations[{i}]", o)
 
-    def observation(self, path: str, o: Observation, *, fed: bool = False) -> None:
+    def observation(self, path: str, o: Observation) -> None:
         ind = self.indicator(f"{path}.indicator", o.indicator)
         unit: UnitKey | None
         if o.commune == COMMITTEE:
@@ -384,15 +378,20 @@ class _Checker:
             unit = self.commune_at(
                 f"{path}.commune", o.commune, o.period.end, f"the end of period {o.period}"
             )
-        if ind is not None and not fed:
+        if ind is not None:
             if o.numerator is not None and ind.measure is not Measure.PERCENT:
                 self.p.add(
                     f"{path}.numerator",
                     f"numerator and denominator are only for percent indicators; "
                     f"{ind.id!r} is a {ind.measure.value}",
                 )
-            for msg in value_problems(ind.measure, o.value, criteria=ind.criterion_ids):
-                self.p.add(f"{path}.value", msg)
+                return
+            ratio = o.ratio_problem()
+            if ratio is not None:
+                self.p.add(f"{path}.value", ratio)
+            else:
+                for msg in value_problems(ind.measure, o.value, criteria=ind.criterion_ids):
+                    self.p.add(f"{path}.value", msg)
             if ind.accumulation is Accumulation.EACH_PERIOD and o.period.kind is PeriodKind.CUSTOM:
                 self.p.add(
                     f"{path}.period",
@@ -458,8 +457,20 @@ class _Checker:
                     "indicator",
                 )
                 continue
+            owner = COMMITTEE if f.owner == COMMITTEE else self.ix.resolve(f.owner, f.opened_on)
+            if owner is None:
+                continue  # reported above at .owner
             for o in f.fed_observations():
-                self.observation(path, o, fed=True)
+                unit = COMMITTEE if owner == COMMITTEE else self.ix.resolve(o.commune, o.period.end)
+                if unit is None:
+                    self.p.add(
+                        f"{path}.owner",
+                        f"the fund's receipts of {o.period} feed {ind.id!r} for commune "
+                        f"{f.owner}, which is not valid on {o.period.end.isoformat()}; a fund "
+                        "feeds observations only while its owner exists",
+                    )
+                    continue
+                self.ix.records.append(ObservationRecord(path, o, unit))
 
     def resolve_observations(self) -> None:
         slots: dict[tuple[UnitKey, str, Period, int], ObservationRecord] = {}
@@ -493,7 +504,6 @@ class _Checker:
                     "correction a higher revision",
                 )
                 continue
-            slots[slot] = rec
             end_key = (unit, o.indicator, o.period.end)
             other = ends.get(end_key)
             if other is not None and other.observation.period != o.period:
@@ -504,6 +514,7 @@ class _Checker:
                     "periods of one series may not end on the same day",
                 )
                 continue
+            slots[slot] = rec
             ends[end_key] = rec
             ind = self.ix.indicators[o.indicator]
             if (

@@ -217,12 +217,11 @@ class WorkingSession:
         ]
         for kind, items in labelled:
             for i, item in enumerate(items):
-                path = f"$.{kind}[{i}].id"
                 if item.id in seen:
                     p.add(
-                        path,
-                        f"id {item.id!r} is already used at {seen[item.id]}; ids are unique "
+                        f"$.{kind}[{i}].id",
+                        f"id {item.id!r} is already used by {seen[item.id]}; ids are unique "
                         "within a session",
                     )
                 else:
-                    seen[item.id] = path
+                    seen[item.id] = f"{kind}[{i}]"

@@ -19,6 +19,7 @@ from ._values import (
     check_items,
     check_text,
     describe,
+    string_value_message,
     to_date,
     to_text,
     to_value,
@@ -63,7 +64,7 @@ def check_value_type(p: Problems, path: str, value: object) -> bool:
     if isinstance(value, tuple) and all(isinstance(v, str) for v in value):
         return True
     if isinstance(value, str):
-        p.add(path, f'{value!r} is not a decimal number; write it like 94.2 or "94.2"')
+        p.add(path, string_value_message(value))
     elif isinstance(value, float):
         p.add(path, "a float is not exact; give the value as a decimal (Decimal('94.2') or '94.2')")
     else:

@@ -30,6 +30,8 @@ __all__ = [
     "check_items",
     "check_text",
     "describe",
+    "shorten",
+    "string_value_message",
     "to_date",
     "to_decimal",
     "to_optional_date",
@@ -200,11 +202,38 @@ def check_int(
         problems.add(path, f"expected an integer{what}, got {describe(value)}")
         return False
     if minimum is not None and value < minimum:
+        problems.add(path, f"{value} is below {minimum}; allowed: {minimum} or more")
+        return False
+    if abs(value) >= MAX_MAGNITUDE:
         problems.add(
-            path, f"{value} is below {minimum}; {what.strip() or 'it'} must be ≥ {minimum}"
+            path, f"{shorten(str(value), 'digits')} is too large; numbers must be below 10^18"
         )
         return False
     return True
+
+
+def shorten(text: str, unit: str = "characters") -> str:
+    """Shorten a long number or text for a message.
+
+    >>> shorten("1" * 400, "digits")
+    '111111111111… (400 digits)'
+    """
+    if len(text) <= 24:
+        return text
+    return f"{text[:12]}… ({len(text)} {unit})"
+
+
+def string_value_message(value: str) -> str:
+    """The message for a string where an observation's or target's value belongs."""
+    if value.strip().lower() in ("true", "false"):
+        return (
+            f"{shorten(value)!r} is a string; write true or false without quotes "
+            "for a boolean indicator"
+        )
+    return (
+        f'{shorten(value)!r} is not a value; write a number like 94.2 (or the string "94.2"), '
+        "true or false for a boolean indicator, or a list of criterion ids for a checklist"
+    )
 
 
 def check_decimal(problems: Problems, path: str, value: object) -> bool:
@@ -219,7 +248,9 @@ def check_decimal(problems: Problems, path: str, value: object) -> bool:
         problems.add(path, f"{value} is not a finite number; NaN and Infinity are not allowed")
         return False
     if abs(value) >= MAX_MAGNITUDE:
-        problems.add(path, f"{_plain(value)} is too large; numbers must be below 10^18 in size")
+        problems.add(
+            path, f"{shorten(_plain(value))} is too large; numbers must be below 10^18 in size"
+        )
         return False
     return True
 
@@ -290,6 +321,8 @@ def value_problems(measure: Measure, value: object, *, criteria: tuple[str, ...]
             else ("a count is a whole number")
         )
         exponent = value.as_tuple().exponent
+        if isinstance(exponent, int) and exponent > 0:
+            return [f"{value} is written with an exponent; {what}, written in digits"]
         if isinstance(exponent, int) and exponent < 0:
             if value == value.to_integral_value():
                 return [f"{shown} has a decimal point; {what}, written without one"]

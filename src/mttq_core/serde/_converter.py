@@ -56,7 +56,7 @@ from mttq_core.model import (
 )
 from mttq_core.model._fund import ENTRY_TYPES
 from mttq_core.model._period import parse_date
-from mttq_core.model._values import MAX_MAGNITUDE, describe
+from mttq_core.model._values import MAX_MAGNITUDE, describe, shorten, string_value_message
 
 from ._json import NonFinite, Oversized, key_path
 
@@ -100,7 +100,7 @@ def _non_finite(value: object) -> None:
     if isinstance(value, NonFinite):
         raise ValueError(f"{value} is not allowed; numbers must be finite")
     if isinstance(value, Oversized):
-        raise ValueError(f"the integer {value} has too many digits; numbers must be below 10^18")
+        raise ValueError(f"the integer {value} is too large; numbers must be below 10^18")
 
 
 # -- scalar hooks ---------------------------------------------------------------------------
@@ -109,13 +109,15 @@ def _non_finite(value: object) -> None:
 def _str(value: object, _: object) -> str:
     if isinstance(value, str) and not isinstance(value, NonFinite | Oversized):
         return value
-    _non_finite(value)
-    raise TypeError(f"expected text (a string), got {describe(value)}")
+    shown = value if isinstance(value, NonFinite | Oversized) else describe(value)
+    raise TypeError(f"expected text (a string), got {shown}")
 
 
 def _int(value: object, _: object) -> int:
     _non_finite(value)
     if isinstance(value, int) and not isinstance(value, bool):
+        if abs(value) >= MAX_MAGNITUDE:
+            raise _too_large(value)
         return value
     if isinstance(value, Decimal):
         raise TypeError(
@@ -130,26 +132,33 @@ def _bool(value: object, _: object) -> bool:
     raise TypeError(f"expected true or false, got {describe(value)}")
 
 
+def _too_large(value: int | Decimal | str) -> ValueError:
+    if isinstance(value, int):
+        shown = shorten(str(value), "digits")
+        return ValueError(f"the integer {shown} is too large; numbers must be below 10^18")
+    return ValueError(f"{shorten(str(value))} is too large; numbers must be below 10^18")
+
+
 def _decimal(value: object, _: object = None) -> Decimal:
     _non_finite(value)
     if isinstance(value, bool):
         raise TypeError("expected a number, got a boolean")
     if isinstance(value, int):
         if abs(value) >= MAX_MAGNITUDE:
-            raise ValueError(f"{value} is too large; numbers must be below 10^18 in size")
+            raise _too_large(value)
         return Decimal(value)
     if isinstance(value, Decimal):
         if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
-            raise ValueError(f"{value} is too large; numbers must be below 10^18 in size")
+            raise _too_large(value)
         return value
     if isinstance(value, str):
         if _DECIMAL_STRING.match(value):
             number = Decimal(value)
             if abs(number) >= MAX_MAGNITUDE:
-                raise ValueError(f"{value[:24]} is too large; numbers must be below 10^18 in size")
+                raise _too_large(value)
             return number
         raise ValueError(
-            f"{value[:40]!r} is not a decimal number; write digits with an optional '-' and "
+            f"{shorten(value)!r} is not a decimal number; write digits with an optional '-' and "
             'decimal point, like 94.2 or "94.2" (no exponent, spaces or thousands separators)'
         )
     raise TypeError(f"expected a number (or a decimal string), got {describe(value)}")
@@ -192,6 +201,12 @@ def _value(value: object, _: object) -> object:
         raise TypeError(
             "expected a number, a decimal string, true/false or a list of ids, got an object"
         )
+    if (
+        isinstance(value, str)
+        and not isinstance(value, NonFinite | Oversized)
+        and not _DECIMAL_STRING.match(value)
+    ):
+        raise ValueError(string_value_message(value))
     return _decimal(value)
 
 

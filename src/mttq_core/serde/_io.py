@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 from typing import IO, Any
 
 import attrs
@@ -25,7 +26,7 @@ from mttq_core.model import (
     WorkingSession,
 )
 from mttq_core.model._rules import Broken, Parts, analyse
-from mttq_core.model._values import describe
+from mttq_core.model._values import describe, shorten, to_text
 
 from ._converter import CONVERTER, problems_of, unstructure
 from ._json import decode, key_path, parse, walk_raw
@@ -79,10 +80,11 @@ def loads(data: str | bytes) -> Dataset:
     fields: dict[str, Any] = {}
     fmt = raw.get("format", FORMAT)
     if fmt != FORMAT:
-        shown = repr(fmt) if isinstance(fmt, str) else "not a string"
-        problems.append(
-            Problem("$.format", f"{shown} is not a format this version reads; expected {FORMAT!r}")
-        )
+        if isinstance(fmt, str):
+            message = f"{shorten(fmt)!r} is not a format this version reads; expected {FORMAT!r}"
+        else:
+            message = f"expected the string {FORMAT!r}, got {describe(fmt)}"
+        problems.append(Problem("$.format", message))
     singles: tuple[tuple[str, type], ...] = (
         ("title", str),
         ("notes", str),
@@ -98,7 +100,6 @@ def loads(data: str | bytes) -> Dataset:
     broken: dict[str, set[str]] = {
         name: set() for name in ("terms", "communes", "indicators", "topics")
     }
-    any_commune = False
     whole: set[str] = set()
     for name, item_cls in _LISTS.items():
         items = raw.get(name, [])
@@ -121,10 +122,10 @@ def loads(data: str | bytes) -> Dataset:
                     if isinstance(item, dict)
                     else None
                 )
-                if name in broken and isinstance(ident, str):
-                    broken[name].add(ident)
-                elif name == "communes":
-                    any_commune = True
+                if isinstance(ident, str):
+                    broken.setdefault(name, set()).add(to_text(ident))
+                else:  # nothing tells which id it had: keep quiet about all of its kind
+                    whole.add(name)
         parts[name] = good
     if problems:
         _, rule_problems = analyse(
@@ -134,20 +135,35 @@ def loads(data: str | bytes) -> Dataset:
                 communes=frozenset(broken["communes"]),
                 indicators=frozenset(broken["indicators"]),
                 topics=frozenset(broken["topics"]),
-                any_commune=any_commune,
                 whole=frozenset(whole),
             ),
         )
-        raise DatasetError(problems + rule_problems)
-    try:
-        collections: dict[str, Any] = {
-            name: [item for _, item in items] for name, items in parts.items()
-        }
-        return Dataset(**fields, **collections)
-    except DatasetError:
-        raise
-    except Exception as e:  # pragma: no cover - defensive: no traceback for bad data
-        raise DatasetError([Problem("$", f"cannot be read: {e}")]) from None
+        raise DatasetError(_in_document_order(problems + rule_problems, list(raw)))
+    collections: dict[str, Any] = {
+        name: [item for _, item in items] for name, items in parts.items()
+    }
+    return Dataset(**fields, **collections)
+
+
+_HEAD = re.compile(r"\$\.([a-z_]+)(?:\[(\d+)\])?")
+
+
+def _in_document_order(problems: list[Problem], keys: list[str]) -> list[Problem]:
+    """Order problems by where they are in the document: top-level key, then item.
+
+    Problems of the whole document and of missing keys come first, then top-level keys in
+    the order the document gives them; within one item the order of discovery is kept.
+    """
+    ranks = {k: i for i, k in enumerate(keys)}  # keys the document lacks rank first
+
+    def key(problem: Problem) -> tuple[int, int]:
+        match = _HEAD.match(problem.path)
+        if match is None:
+            return (-1, -1)
+        rank = ranks.get(match[1], -1)
+        return (rank, int(match[2]) if match[2] else -1)
+
+    return sorted(problems, key=key)
 
 
 def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Dataset:

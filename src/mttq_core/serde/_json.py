@@ -45,7 +45,7 @@ def _parse_int(text: str) -> int | Oversized:
     try:
         return int(text)
     except ValueError:  # more digits than int() accepts
-        return Oversized(text[:12] + "…")
+        return Oversized(f"{text[:12]}… ({len(text)} digits)")
 
 
 def key_path(path: str, key: str) -> str:
