@@ -6,6 +6,7 @@ downstream users come with ``mttq_core.testing``.
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from decimal import Decimal
 from typing import Any
@@ -46,6 +47,21 @@ ACROSS_FOR = {
     m.Measure.CHECKLIST: [None, m.AcrossUnits.SHARE_MET],
 }
 SUMMABLE = (m.Measure.COUNT, m.Measure.MONEY, m.Measure.QUANTITY)
+
+
+def pendulum_dates() -> st.SearchStrategy[pendulum.Date]:
+    """Calendar dates as ``pendulum.Date`` (hypothesis cannot build them by itself)."""
+    return st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2200, 12, 31)).map(
+        lambda d: pendulum.Date(d.year, d.month, d.day)
+    )
+
+
+def register_pendulum() -> None:
+    """Let ``st.from_type(pendulum.Date)`` work (CONVENTIONS: a known hypothesis pitfall)."""
+    st.register_type_strategy(pendulum.Date, pendulum_dates())
+
+
+register_pendulum()
 
 
 def texts() -> st.SearchStrategy[str]:
@@ -124,10 +140,16 @@ def target_value(ind: m.Indicator) -> st.SearchStrategy[Any]:
 
 @st.composite
 def observation_for(
-    draw: st.DrawFn, ind: m.Indicator, commune: str, year: int, revision: int = 0
+    draw: st.DrawFn,
+    ind: m.Indicator,
+    commune: str,
+    year: int,
+    revision: int = 0,
+    *,
+    counts: bool = False,
 ) -> m.Observation:
     kwargs: dict[str, Any] = {}
-    if ind.measure is m.Measure.PERCENT and draw(st.booleans()):
+    if ind.measure is m.Measure.PERCENT and (counts or draw(st.booleans())):
         den = draw(st.integers(1, 10_000))
         num = draw(st.integers(0, den))
         kwargs = {"numerator": num, "denominator": den}
@@ -278,19 +300,11 @@ def datasets(draw: st.DrawFn, max_communes: int = 4, max_indicators: int = 4) ->
             for year in years:
                 if not draw(st.booleans()):
                     continue
-                obs = draw(observation_for(ind, c.code, year))
-                if ratio_needed and obs.numerator is None:
-                    obs = m.Observation(
-                        commune=c.code,
-                        indicator=ind.id,
-                        period=obs.period,
-                        source=obs.source,
-                        numerator=1,
-                        denominator=2,
-                    )
-                observations.append(obs)
+                observations.append(draw(observation_for(ind, c.code, year, counts=ratio_needed)))
                 if draw(st.integers(0, 9)) == 0:
-                    observations.append(draw(observation_for(ind, c.code, year, revision=1)))
+                    observations.append(
+                        draw(observation_for(ind, c.code, year, revision=1, counts=ratio_needed))
+                    )
     fund_list = []
     if draw(st.booleans()):
         fund_list.append(draw(funds("committee", start_year, fed)))

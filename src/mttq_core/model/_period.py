@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import calendar
+import datetime as _dt
 import re
 from enum import StrEnum
 from functools import lru_cache
 
 import attrs
 import pendulum
+
+from ._values import to_date
 
 __all__ = ["Period", "PeriodError", "PeriodKind"]
 
@@ -75,14 +78,16 @@ class Period:
     '2021-04-01/2021-05-15'
     """
 
-    start: pendulum.Date
-    end: pendulum.Date
+    start: pendulum.Date = attrs.field(converter=to_date)
+    end: pendulum.Date = attrs.field(converter=to_date)
 
     def __attrs_post_init__(self) -> None:
         for name in ("start", "end"):
-            value = getattr(self, name)
+            value: object = getattr(self, name)
+            if isinstance(value, _dt.datetime):
+                raise PeriodError(f"period {name} must be a date, not a date and time")
             if not isinstance(value, pendulum.Date):
-                raise PeriodError(f"period {name} must be a pendulum.Date, got {value!r}")
+                raise PeriodError(f"period {name} must be a date, got {value!r}")
         if self.start > self.end:
             raise PeriodError(
                 f"period start {self.start.isoformat()} is after its end {self.end.isoformat()}"

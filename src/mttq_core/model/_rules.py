@@ -105,10 +105,16 @@ class Index:
         return found[0] if len(found) == 1 else None
 
     def target_for(self, term: str, indicator: str, commune: Commune) -> Target | None:
-        """The target that applies to ``commune``: its own, else the ``all`` target."""
+        """The target that applies to ``commune``: its own, else the ``all`` target.
+
+        An ``all`` target applies only to communes whose validity overlaps the term.
+        """
         own = self.commune_targets.get((term, indicator, commune))
         if own is not None:
             return own
+        span = self.terms.get(term)
+        if span is None or not commune.overlaps(span.start, span.end):
+            return None
         return self.targets.get((term, indicator), {}).get(ALL)
 
 
@@ -475,24 +481,36 @@ class _Checker:
     def resolve_observations(self) -> None:
         slots: dict[tuple[UnitKey, str, Period, int], ObservationRecord] = {}
         ends: dict[tuple[UnitKey, str, pendulum.Date], ObservationRecord] = {}
-        fed_slots: dict[tuple[UnitKey, str, Period], ObservationRecord] = {}
+        fed_years: dict[tuple[UnitKey, str, int], ObservationRecord] = {}
         kinds: dict[tuple[UnitKey, str, str], tuple[PeriodKind, ObservationRecord]] = {}
         best: dict[tuple[UnitKey, str, Period], ObservationRecord] = {}
         terms = list(self.ix.terms.values())
-        for rec in self.ix.records:
-            o = rec.observation
+        # fund-fed series first: they come from the ledger, so a clash lands on the other side
+        records = sorted(self.ix.records, key=lambda r: not r.path.startswith("$.funds"))
+        for rec in records:
             if rec.path.startswith("$.funds"):
-                fed_slots[(rec.unit, o.indicator, o.period)] = rec
-        for rec in self.ix.records:
+                fed_years[
+                    (rec.unit, rec.observation.indicator, rec.observation.period.end.year)
+                ] = rec
+        for rec in records:
             o, unit = rec.observation, rec.unit
             is_fed = rec.path.startswith("$.funds")
-            if not is_fed and (unit, o.indicator, o.period) in fed_slots:
-                fund = fed_slots[(unit, o.indicator, o.period)]
+            fund = None
+            if not is_fed and fed_years:
+                fund = next(
+                    (
+                        fed_years[k]
+                        for y in range(o.period.start.year, o.period.end.year + 1)
+                        if (k := (unit, o.indicator, y)) in fed_years
+                    ),
+                    None,
+                )
+            if fund is not None:
                 self.p.add(
                     rec.path,
                     f"conflicts with the receipts of the fund at {fund.path}, which feeds "
-                    f"{o.indicator!r} for {o.commune} in {o.period}; drop this observation or the "
-                    "fund's 'feeds'",
+                    f"{o.indicator!r} for {o.commune} in {fund.observation.period}; drop this "
+                    "observation or the fund's 'feeds'",
                 )
                 continue
             slot = (unit, o.indicator, o.period, o.revision)

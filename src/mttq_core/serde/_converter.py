@@ -148,7 +148,9 @@ def _decimal(value: object, _: object = None) -> Decimal:
             raise _too_large(value)
         return Decimal(value)
     if isinstance(value, Decimal):
-        if not value.is_finite() or abs(value) >= MAX_MAGNITUDE:
+        if not value.is_finite():
+            raise ValueError(f"{value} is not allowed; numbers must be finite")
+        if abs(value) >= MAX_MAGNITUDE:
             raise _too_large(value)
         return value
     if isinstance(value, str):
