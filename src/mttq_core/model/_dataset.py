@@ -19,12 +19,13 @@ from ._target import Target
 from ._term import Committee, Term, Topic
 from ._values import check_instance, check_items, check_text, to_optional_text, to_text
 
-__all__ = ["FORMAT", "Dataset"]
+__all__ = ["COLLECTIONS", "FORMAT", "Dataset"]
 
 #: The format id of the dataset JSON this version reads and writes.
 FORMAT: Final = "mttq-core/1"
 
-_COLLECTIONS: dict[str, type] = {
+#: The dataset's lists, by JSON key, with the entity each holds.
+COLLECTIONS: dict[str, type] = {
     "terms": Term,
     "communes": Commune,
     "indicators": Indicator,
@@ -74,11 +75,11 @@ class Dataset:
         if self.format != FORMAT:
             p.add("$.format", f"{self.format!r} is not supported; expected {FORMAT!r}")
         check_instance(p, "$.committee", self.committee, Committee, "a committee {name, unit_code}")
-        for name, kind in _COLLECTIONS.items():
+        for name, kind in COLLECTIONS.items():
             check_items(p, f"$.{name}", getattr(self, name), kind, f"a {kind.__name__}")
         p.raise_if_any()
         index, problems = analyse(
-            Parts(**{name: list(enumerate(getattr(self, name))) for name in _COLLECTIONS})
+            Parts(**{name: list(enumerate(getattr(self, name))) for name in COLLECTIONS})
         )
         if problems:
             raise DatasetError(problems)

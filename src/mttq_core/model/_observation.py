@@ -30,8 +30,8 @@ RATIO_TOLERANCE = Decimal("0.05")
 class Observation:
     """One reported result.
 
-    A percent may carry the counts it comes from; the value is then checked against them,
-    or derived when omitted:
+    A percent may carry the counts it comes from; the value is derived from them when
+    omitted (and checked against them by the dataset, which knows the measure):
 
     >>> o = Observation(commune="00583", indicator="gdvh", period="2021",
     ...                 numerator=1820, denominator=1932, source="Báo cáo năm 2021")

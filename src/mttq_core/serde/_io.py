@@ -13,18 +13,11 @@ import attrs
 from mttq_core.model import (
     FORMAT,
     Committee,
-    Commune,
     Dataset,
     DatasetError,
-    Fund,
-    Indicator,
-    Observation,
     Problem,
-    Target,
-    Term,
-    Topic,
-    WorkingSession,
 )
+from mttq_core.model._dataset import COLLECTIONS
 from mttq_core.model._rules import Broken, Parts, analyse
 from mttq_core.model._values import describe, shorten, to_text
 
@@ -33,16 +26,7 @@ from ._json import decode, key_path, parse, walk_raw
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
-_LISTS: dict[str, type] = {
-    "terms": Term,
-    "communes": Commune,
-    "indicators": Indicator,
-    "targets": Target,
-    "observations": Observation,
-    "working_sessions": WorkingSession,
-    "funds": Fund,
-    "topics": Topic,
-}
+_LISTS = COLLECTIONS
 _REQUIRED = ("format", "title", "committee", "terms", "communes", "indicators")
 _KEYS = [a.name for a in attrs.fields(Dataset) if not a.name.startswith("_")]
 
