@@ -8,15 +8,17 @@
 True
 """
 
-from . import model
+from . import model, scoring
 from ._example import example
 from .model import *  # noqa: F403 — the model's public names are the library's
+from .scoring import *  # noqa: F403 — and so are the scoring's
 from .serde import dump, dumps, load, loads
 
 __version__ = "0.1.0"
 
 __all__ = [  # noqa: PLE0604 — a list of names, extended from the model's own list
     *model.__all__,
+    *scoring.__all__,
     "__version__",
     "dump",
     "dumps",

@@ -18,7 +18,7 @@ import attrs
 import pendulum
 
 from ._commune import Commune
-from ._enums import Accumulation, AcrossUnits, Comparator, Measure, SessionStatus
+from ._enums import Accumulation, AcrossUnits, Comparator, Direction, Measure, SessionStatus
 from ._errors import Problem, Problems
 from ._fund import Fund
 from ._indicator import Indicator
@@ -304,6 +304,9 @@ class _Checker:
                 self.ix.commune_targets[(t.term, t.indicator, commune)] = t
 
     def target_values(self, path: str, t: Target, ind: Indicator, term: Term | None) -> None:
+        if t.scope == COMMITTEE and ind.across_units is AcrossUnits.SHARE_MET:
+            self.share_target_values(path, t, ind, term)
+            return
         if t.comparator.direction is not ind.direction:
             allowed = "'>=' or '>'" if ind.direction.value == "increase" else "'<=' or '<'"
             self.p.add(
@@ -369,6 +372,33 @@ class _Checker:
                     f"period {ms.period} ends {ms.period.end.isoformat()}, outside term "
                     f"{term.id!r} ({term.start.isoformat()} – {term.end.isoformat()}); "
                     "a milestone ends inside its term",
+                )
+
+    def share_target_values(self, path: str, t: Target, ind: Indicator, term: Term | None) -> None:
+        """A committee target of a ``share_met`` indicator: a percent of communes meeting theirs."""
+        what = f"(the share of communes meeting their own target for {ind.id!r})"
+        if t.comparator.direction is not Direction.INCREASE:
+            self.p.add(
+                f"{path}.comparator",
+                f"{t.comparator.value!r} does not fit a committee target of a share_met "
+                f"indicator {what}; use '>=' or '>'",
+            )
+        if t.value is None:
+            self.p.add(f"{path}.value", f"required: the percent of communes {what}")
+        else:
+            for msg in value_problems(Measure.PERCENT, t.value):
+                self.p.add(f"{path}.value", f"{msg} {what}")
+        if t.baseline is not None:
+            for msg in value_problems(Measure.PERCENT, t.baseline.value):
+                self.p.add(f"{path}.baseline.value", f"{msg} {what}")
+        for j, ms in enumerate(t.milestones):
+            for msg in value_problems(Measure.PERCENT, ms.value):
+                self.p.add(f"{path}.milestones[{j}].value", f"{msg} {what}")
+            if term is not None and not term.contains(ms.period.end):
+                self.p.add(
+                    f"{path}.milestones[{j}].period",
+                    f"period {ms.period} ends {ms.period.end.isoformat()}, outside term "
+                    f"{term.id!r}; a milestone ends inside its term",
                 )
 
     def observations(self) -> None:
