@@ -232,6 +232,21 @@ def funds(draw: st.DrawFn, owner: str, year: int, feeds: str | None) -> m.Fund:
 
 
 @st.composite
+def share_targets(draw: st.DrawFn, term: m.Term, ind: m.Indicator) -> m.Target:
+    """A committee target of a share_met indicator: a percent of communes meeting theirs."""
+    return m.Target(
+        term=term.id,
+        indicator=ind.id,
+        scope="committee",
+        comparator=draw(st.sampled_from([m.Comparator.GE, m.Comparator.GT])),
+        value=draw(decimals(0, 100)),
+        baseline=draw(
+            st.none() | st.builds(lambda v: m.Baseline(value=v, date=term.start), decimals(0, 100))
+        ),
+    )
+
+
+@st.composite
 def datasets(draw: st.DrawFn, max_communes: int = 4, max_indicators: int = 4) -> m.Dataset:
     start_year = draw(st.integers(2010, 2030))
     term = m.Term(
@@ -267,6 +282,9 @@ def datasets(draw: st.DrawFn, max_communes: int = 4, max_indicators: int = 4) ->
             )
         )
         for scope in scopes:
+            if scope == "committee" and ind.across_units is m.AcrossUnits.SHARE_MET:
+                targets.append(draw(share_targets(term, ind)))
+                continue
             baseline = None
             if ind.accumulation in (m.Accumulation.LATEST, m.Accumulation.MEAN) and draw(
                 st.booleans()

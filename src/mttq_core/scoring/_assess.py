@@ -404,7 +404,7 @@ def _ranked(rows: list[tuple[Commune, CommuneSummary]]) -> tuple[CommuneSummary,
 def assess(
     dataset: Dataset,
     *,
-    as_of: pendulum.Date | str,
+    as_of: _dt.date | str,
     term: str | Term | None = None,
     method: str | Method = "linear",
     grades: GradeBands | None = None,
