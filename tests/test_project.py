@@ -27,7 +27,7 @@ def _quickstart() -> list[str]:
 def test_quickstart_has_exactly_two_commands() -> None:
     commands = _quickstart()
     assert len(commands) == 2
-    assert commands[0].endswith("mttq-core validate")
+    assert commands[0].endswith("mttq-core assess --as-of 2022-04-18")
     assert commands[1].endswith("-m pytest")
 
 

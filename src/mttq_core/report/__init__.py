@@ -1,13 +1,21 @@
 """Edges that present results: JSON for programs, tables and CSV for people."""
 
+from ._csv import CSV_COLUMNS, csv_safe, scorecard_csv
 from ._json import ASSESSMENT_FORMAT, assessment_dict, scorecard_dict, scorecard_json
 from ._numbers import decimal_string, vi_number
+from ._table import display_width, explanation_lines, scorecard_table
 
 __all__ = [
     "ASSESSMENT_FORMAT",
+    "CSV_COLUMNS",
     "assessment_dict",
+    "csv_safe",
     "decimal_string",
+    "display_width",
+    "explanation_lines",
+    "scorecard_csv",
     "scorecard_dict",
     "scorecard_json",
+    "scorecard_table",
     "vi_number",
 ]

@@ -37,7 +37,19 @@ __all__ = ["METHODS", "CommuneSummary", "Method", "Scorecard", "ScoringError", "
 
 
 class ScoringError(ValueError):
-    """An argument of :func:`assess` that cannot be used, or a target that cannot be computed."""
+    """An argument of :func:`assess` that cannot be used, or a target that cannot be computed.
+
+    ``argument`` names the argument at fault (``"as_of"``, ``"term"``, ``"method"``,
+    ``"grades"``) — ``None`` when the data is at fault, and then ``problems`` lists each
+    target that cannot be computed with what is wrong.
+    """
+
+    def __init__(
+        self, message: str, *, argument: str | None = None, problems: tuple[Problem, ...] = ()
+    ) -> None:
+        super().__init__(message)
+        self.argument = argument
+        self.problems = problems
 
 
 ScoringError.__module__ = "mttq_core"
@@ -130,7 +142,9 @@ class Scorecard:
 
 def _as_of(value: object) -> pendulum.Date:
     if isinstance(value, _dt.datetime):
-        raise ScoringError("as_of: expected a date, got a date and time; pass pendulum.Date")
+        raise ScoringError(
+            "as_of: expected a date, got a date and time; pass pendulum.Date", argument="as_of"
+        )
     if isinstance(value, pendulum.Date):
         return value
     if isinstance(value, _dt.date):
@@ -139,8 +153,10 @@ def _as_of(value: object) -> pendulum.Date:
         try:
             return parse_date(value)
         except PeriodError as e:
-            raise ScoringError(f"as_of: {e}") from None
-    raise ScoringError(f"as_of: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {value!r}")
+            raise ScoringError(f"as_of: {e}", argument="as_of") from None
+    raise ScoringError(
+        f"as_of: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {value!r}", argument="as_of"
+    )
 
 
 def _method(value: object) -> Method:
@@ -149,13 +165,15 @@ def _method(value: object) -> Method:
             return METHODS[value]
         known = ", ".join(repr(k) for k in METHODS)
         raise ScoringError(
-            f"method: {value!r} is not a method; expected {known} or a Method object"
+            f"method: {value!r} is not a method; expected {known} or a Method object",
+            argument="method",
         )
     if isinstance(value, Method) and isinstance(getattr(value, "id", None), str):
         return value
     raise ScoringError(
         f"method: {value!r} is not a method; expected 'linear', 'cagr' or an object with an "
-        "'id' and a __call__(inputs) returning an Assessment"
+        "'id' and a __call__(inputs) returning an Assessment",
+        argument="method",
     )
 
 
@@ -168,7 +186,9 @@ def _term(dataset: Dataset, term: object, as_of: pendulum.Date) -> Term:
             for t in dataset.terms:
                 if t.id == term:
                     return t
-        raise ScoringError(f"term: {term!r} is not a term of this dataset; known: {known}")
+        raise ScoringError(
+            f"term: {term!r} is not a term of this dataset; known: {known}", argument="term"
+        )
     containing = [t for t in dataset.terms if t.contains(as_of)]
     if containing:
         return max(containing, key=lambda t: (t.start, t.id))
@@ -177,7 +197,8 @@ def _term(dataset: Dataset, term: object, as_of: pendulum.Date) -> Term:
         return max(ended, key=lambda t: (t.end, t.id))
     raise ScoringError(
         f"term: no term contains {as_of.isoformat()} and none ended before it (known: {known}); "
-        "pass term= or a later as_of"
+        "pass term= or a later as_of",
+        argument="as_of",
     )
 
 
@@ -426,7 +447,9 @@ def assess(
     if grades is None:
         grades = DEFAULT_GRADES
     elif not isinstance(grades, GradeBands):
-        raise ScoringError(f"grades: expected GradeBands (see GradeBands.of), got {grades!r}")
+        raise ScoringError(
+            f"grades: expected GradeBands (see GradeBands.of), got {grades!r}", argument="grades"
+        )
     communes = sorted(dataset.communes_during(chosen), key=_order)
     indicators = sorted(dataset.indicators, key=lambda i: i.id)
     weights = {i.id: i.weight for i in indicators}
@@ -465,7 +488,9 @@ def assess(
         )
     if problems:
         lines = "; ".join(f"{p.path}: {p.message}" for p in problems)
-        raise ScoringError(f"cannot assess the committee's targets: {lines}")
+        raise ScoringError(
+            f"cannot assess the committee's targets: {lines}", problems=tuple(problems)
+        )
     return Scorecard(
         title=dataset.title,
         term=chosen,
