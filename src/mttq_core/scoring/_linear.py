@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import calendar
 from decimal import Decimal
-from typing import Final
+from fractions import Fraction
+from typing import Final, TypeAlias
 
 import attrs
 import pendulum
@@ -24,14 +25,17 @@ __all__ = [
     "progress_of",
     "strictly_better",
     "term_periods",
+    "to_decimal",
     "trend_of",
 ]
 
 ZERO: Final = Decimal(0)
 ONE: Final = Decimal(1)
+#: What the comparisons take: exact decimals or exact fractions.
+Number: TypeAlias = Decimal | Fraction
 
 
-def is_met(value: Decimal, comparator: Comparator, target: Decimal) -> bool:
+def is_met(value: Number, comparator: Comparator, target: Number) -> bool:
     """Compare exactly: ``value >= target``, ``>``, ``<=`` or ``<``.
 
     >>> d = Decimal("98")
@@ -47,41 +51,55 @@ def is_met(value: Decimal, comparator: Comparator, target: Decimal) -> bool:
     return value < target
 
 
-def strictly_better(value: Decimal, direction: Direction, target: Decimal) -> bool:
+def strictly_better(value: Number, direction: Direction, target: Number) -> bool:
     """Whether ``value`` is strictly better than ``target`` in the desired direction."""
     return value > target if direction is Direction.INCREASE else value < target
 
 
-def actual_value(accumulation: Accumulation, points: tuple[Point, ...]) -> Decimal:
-    """The actual value of counted points: latest, sum or mean (SPEC §3.2).
+def to_decimal(value: Fraction) -> Decimal:
+    """An exact fraction as a ``Decimal``: one correctly rounded division (28 digits).
+
+    All arithmetic of the methods is done on fractions, exactly; a value is rounded once,
+    when it becomes a field of the assessment, so that comparisons (``p >= e``, met) never
+    depend on rounding and scaling every input leaves every output unchanged.
+
+    >>> to_decimal(Fraction(365, 609)) == to_decimal(Fraction(1095, 1827))
+    True
+    """
+    return Decimal(value.numerator) / Decimal(value.denominator)
+
+
+def actual_value(accumulation: Accumulation, points: tuple[Point, ...]) -> Fraction:
+    """The actual value of counted points, exactly: latest, sum or mean (SPEC §3.2).
 
     For ``each_period`` it is the latest period's value (each period is judged apart).
     """
     if accumulation is Accumulation.SUM:
-        return sum((p.value for p in points), ZERO)
+        return sum((Fraction(p.value) for p in points), Fraction(0))
     if accumulation is Accumulation.MEAN:
-        return sum((p.value for p in points), ZERO) / len(points)
-    return points[-1].value
+        return sum((Fraction(p.value) for p in points), Fraction(0)) / len(points)
+    return Fraction(points[-1].value)
 
 
 def progress_of(
-    inputs: TargetInputs, actual: Decimal
-) -> tuple[Decimal | None, Decimal | None, Edge | None]:
+    inputs: TargetInputs, actual: Fraction
+) -> tuple[Decimal | None, Fraction | None, Edge | None]:
     """Gap closure ``p = (a − b)/(t − b)`` with its baseline and edge (SPEC §3.3).
 
     Returns ``(b, p, edge)``; ``b`` is ``None`` when a decreasing target has no baseline.
     """
-    t = inputs.target
+    t = Fraction(inputs.target)
     if inputs.baseline is None and inputs.direction is Direction.DECREASE:
         if inputs.accumulation is Accumulation.SUM:
             return None, None, None  # a ceiling on a running total: the status table decides
         return None, None, Edge.NO_BASELINE
-    b = ZERO if inputs.baseline is None else inputs.baseline
+    baseline = ZERO if inputs.baseline is None else inputs.baseline
+    b = Fraction(baseline)
     if is_met(b, inputs.comparator, t):
-        return b, None, Edge.MET_AT_BASELINE
+        return baseline, None, Edge.MET_AT_BASELINE
     if t == b:
-        return b, None, Edge.ZERO_GAP
-    return b, (actual - b) / (t - b), None
+        return baseline, None, Edge.ZERO_GAP
+    return baseline, (actual - b) / (t - b), None
 
 
 def _days(start: pendulum.Date, end: pendulum.Date) -> int:
@@ -90,23 +108,24 @@ def _days(start: pendulum.Date, end: pendulum.Date) -> int:
 
 def expected_progress(
     inputs: TargetInputs, data_date: pendulum.Date, baseline: Decimal | None
-) -> tuple[Decimal, tuple[Period, Decimal] | None]:
+) -> tuple[Fraction, tuple[Period, Decimal] | None]:
     """Expected progress at the data date, and the milestone it came from if any.
 
     The latest milestone ending on or before the data date gives ``(m − b)/(t − b)``;
     otherwise the share of the term elapsed, ``clip(days(d − start)/days(end − start), 0, 1)``.
     A milestone needs a baseline and a non-zero gap to be used.
     """
-    t = inputs.target
+    t = Fraction(inputs.target)
     if baseline is not None and t != baseline:
+        b = Fraction(baseline)
         reached = [m for m in inputs.milestones if m[0].end <= data_date]
         if reached:
             milestone = max(reached, key=lambda m: (m[0].end, m[0].start))
-            return (milestone[1] - baseline) / (t - baseline), milestone
-    elapsed = Decimal(_days(inputs.term_start, data_date)) / _days(
-        inputs.term_start, inputs.term_end
+            return (Fraction(milestone[1]) - b) / (t - b), milestone
+    elapsed = Fraction(
+        _days(inputs.term_start, data_date), _days(inputs.term_start, inputs.term_end)
     )
-    return min(max(elapsed, ZERO), ONE), None
+    return min(max(elapsed, Fraction(0)), Fraction(1)), None
 
 
 def trend_of(points: tuple[Point, ...], direction: Direction) -> Trend | None:
@@ -120,11 +139,11 @@ def trend_of(points: tuple[Point, ...], direction: Direction) -> Trend | None:
 
 
 def linear_status(
-    inputs: TargetInputs, *, met: bool, actual: Decimal, p: Decimal | None, e: Decimal
+    inputs: TargetInputs, *, met: bool, actual: Fraction, p: Fraction | None, e: Fraction
 ) -> Status:
     """The status table of SPEC §3.4 for targets that are not ``each_period``."""
     over = inputs.term_over
-    better = strictly_better(actual, inputs.direction, inputs.target)
+    better = strictly_better(actual, inputs.direction, Fraction(inputs.target))
     if inputs.accumulation is Accumulation.SUM and inputs.direction is Direction.DECREASE:
         if not met:
             return Status.NOT_ACHIEVED  # the ceiling is already broken
@@ -185,18 +204,23 @@ def _each_period(inputs: TargetInputs, method: str) -> Assessment:
     if not points:
         return _no_data(inputs, method, edge=edge, missing=missing)
     results = []
+    shares: list[Fraction] = []
     for point in points:
         a = point.value
         if inputs.direction is Direction.INCREASE:
-            p_i = ONE if t == 0 else a / t
+            share = Fraction(1) if t == 0 else Fraction(a) / Fraction(t)
         else:
-            p_i = ONE if a == 0 else t / a
+            share = Fraction(1) if a == 0 else Fraction(t) / Fraction(a)
+        shares.append(share)
         results.append(
             PeriodResult(
-                period=point.period, actual=a, met=is_met(a, inputs.comparator, t), progress=p_i
+                period=point.period,
+                actual=a,
+                met=is_met(a, inputs.comparator, t),
+                progress=to_decimal(share),
             )
         )
-    p = sum((min(r.progress, ONE) for r in results), ZERO) / len(results)
+    p = to_decimal(sum((min(x, Fraction(1)) for x in shares), Fraction(0)) / len(shares))
     e = ONE
     met = all(r.met for r in results)
     if not met:
@@ -284,12 +308,15 @@ def linear_assessment(inputs: TargetInputs, method: str = "linear") -> Assessmen
     points = inputs.points
     if not points:
         return _no_data(inputs, method)
-    actual = actual_value(inputs.accumulation, points)
-    met = is_met(actual, inputs.comparator, inputs.target)
-    baseline, p, edge = progress_of(inputs, actual)
+    exact = actual_value(inputs.accumulation, points)
+    met = is_met(exact, inputs.comparator, Fraction(inputs.target))
+    baseline, p_exact, edge = progress_of(inputs, exact)
     data_date = points[-1].period.end
-    e, milestone = expected_progress(inputs, data_date, baseline)
-    status = linear_status(inputs, met=met, actual=actual, p=p, e=e)
+    e_exact, milestone = expected_progress(inputs, data_date, baseline)
+    status = linear_status(inputs, met=met, actual=exact, p=p_exact, e=e_exact)
+    actual = to_decimal(exact)
+    p = None if p_exact is None else to_decimal(p_exact)
+    e = to_decimal(e_exact)
     return Assessment(
         unit=inputs.unit,
         indicator=inputs.indicator,
