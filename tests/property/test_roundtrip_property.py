@@ -6,9 +6,9 @@ import json
 import unicodedata
 
 from hypothesis import given, settings
-from strategies import datasets
 
 import mttq_core as m
+from mttq_core.testing import datasets
 
 
 @given(datasets())
@@ -40,8 +40,13 @@ def test_text_is_nfc_everywhere(ds: m.Dataset) -> None:
 @given(datasets())
 @settings(max_examples=30, deadline=None)
 def test_every_observation_is_kept(ds: m.Dataset) -> None:
-    """Revisions are never dropped: effective + superseded account for every observation."""
+    """Revisions are never dropped: effective + superseded account for every observation.
+
+    Observations come from the top level, from the sessions that recorded them (held ones:
+    a planned session has none) and from the funds that feed an indicator.
+    """
     units: list[m.Commune | str] = [*ds.communes, "committee"]
     effective = sum(len(ds.series(unit, ind.id)) for ind in ds.indicators for unit in units)
     fed = sum(len(f.fed_observations()) for f in ds.funds if f.feeds is not None)
-    assert effective + len(ds.superseded) == len(ds.observations) + fed
+    recorded = sum(len(s.observations) for s in ds.working_sessions)
+    assert effective + len(ds.superseded) == len(ds.observations) + recorded + fed

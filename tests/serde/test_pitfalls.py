@@ -13,7 +13,6 @@ from typing import Any
 import cattrs
 import pendulum
 import pytest
-import strategies  # tests/property, on the path through tests/conftest.py
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -751,7 +750,8 @@ def test_nan_as_a_string_is_not_a_number() -> None:
 
 
 def test_hypothesis_builds_pendulum_dates_once_registered() -> None:
-    strategies.register_pendulum()  # what the shipped testing toolkit will do by entry point
+    # registered by mttq_core.testing through hypothesis's entry point, with no code here
+    # (tests/testing/test_strategies.py checks the same in a fresh interpreter)
     seen: list[object] = []
 
     @given(st.from_type(pendulum.Date))

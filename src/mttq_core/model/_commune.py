@@ -20,7 +20,7 @@ from ._values import (
 __all__ = ["Commune"]
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)
 class Commune:
     """A xã, phường, thị trấn or đặc khu, valid from ``valid_from`` to ``valid_to``.
 
