@@ -231,36 +231,19 @@ def _each_period(inputs: TargetInputs, method: str) -> Assessment:
         status = Status.EXCEEDED
     else:
         status = Status.ACHIEVED
-    actual = points[-1].value
-    data_date = points[-1].period.end
-    return Assessment(
-        unit=inputs.unit,
-        indicator=inputs.indicator,
-        method=method,
+    return _result(
+        inputs,
+        method,
         status=status,
         met=met,
-        actual=actual,
-        target=t,
-        comparator=inputs.comparator,
+        actual=points[-1].value,
+        baseline=None,
         progress=p,
         expected=e,
-        data_date=data_date,
-        trend=trend_of(points, inputs.direction),
         edge=edge,
-        missing_periods=missing,
-        explanation=Explanation(
-            method=method,
-            actual=actual,
-            baseline=None,
-            target=t,
-            progress=p,
-            expected=e,
-            data_date=data_date,
-            edge=edge,
-            points=points,
-            periods=tuple(results),
-            notes=tuple(f"missing period {m}" for m in missing),
-        ),
+        missing=missing,
+        periods=tuple(results),
+        notes=tuple(f"missing period {m}" for m in missing),
     )
 
 
@@ -271,32 +254,68 @@ def _no_data(
     edge: Edge | None = None,
     missing: tuple[Period, ...] = (),
 ) -> Assessment:
+    return _result(
+        inputs,
+        method,
+        status=Status.NO_DATA,
+        met=None,
+        actual=None,
+        baseline=inputs.baseline,
+        progress=None,
+        expected=None,
+        edge=edge,
+        missing=missing,
+        notes=("no observation counts for this target as of " + inputs.as_of.isoformat(),),
+    )
+
+
+def _result(
+    inputs: TargetInputs,
+    method: str,
+    *,
+    status: Status,
+    met: bool | None,
+    actual: Decimal | None,
+    baseline: Decimal | None,
+    progress: Decimal | None,
+    expected: Decimal | None,
+    edge: Edge | None,
+    missing: tuple[Period, ...] = (),
+    periods: tuple[PeriodResult, ...] = (),
+    milestone: tuple[Period, Decimal] | None = None,
+    notes: tuple[str, ...] = (),
+) -> Assessment:
+    """One assessment and its explanation, from the same numbers."""
+    points = inputs.points
+    data_date = points[-1].period.end if points else None
     return Assessment(
         unit=inputs.unit,
         indicator=inputs.indicator,
         method=method,
-        status=Status.NO_DATA,
-        met=None,
-        actual=None,
+        status=status,
+        met=met,
+        actual=actual,
         target=inputs.target,
         comparator=inputs.comparator,
-        progress=None,
-        expected=None,
-        data_date=None,
-        trend=None,
+        progress=progress,
+        expected=expected,
+        data_date=data_date,
+        trend=trend_of(points, inputs.direction),
         edge=edge,
         missing_periods=missing,
         explanation=Explanation(
             method=method,
-            actual=None,
-            baseline=inputs.baseline,
+            actual=actual,
+            baseline=baseline,
             target=inputs.target,
-            progress=None,
-            expected=None,
-            data_date=None,
+            progress=progress,
+            expected=expected,
+            data_date=data_date,
             edge=edge,
-            points=(),
-            notes=("no observation counts for this target as of " + inputs.as_of.isoformat(),),
+            points=points,
+            periods=periods,
+            milestone=milestone,
+            notes=notes,
         ),
     )
 
@@ -317,32 +336,17 @@ def linear_assessment(inputs: TargetInputs, method: str = "linear") -> Assessmen
     actual = to_decimal(exact)
     p = None if p_exact is None else to_decimal(p_exact)
     e = to_decimal(e_exact)
-    return Assessment(
-        unit=inputs.unit,
-        indicator=inputs.indicator,
-        method=method,
+    return _result(
+        inputs,
+        method,
         status=status,
         met=met,
         actual=actual,
-        target=inputs.target,
-        comparator=inputs.comparator,
+        baseline=baseline,
         progress=p,
         expected=e,
-        data_date=data_date,
-        trend=trend_of(points, inputs.direction),
         edge=edge,
-        explanation=Explanation(
-            method=method,
-            actual=actual,
-            baseline=baseline,
-            target=inputs.target,
-            progress=p,
-            expected=e,
-            data_date=data_date,
-            edge=edge,
-            points=points,
-            milestone=milestone,
-        ),
+        milestone=milestone,
     )
 
 
