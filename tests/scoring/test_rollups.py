@@ -430,3 +430,28 @@ def test_bat_trang_on_the_day_of_the_working_session() -> None:
         "nha_dai_doan_ket": "on_track",
         "quy_vi_nguoi_ngheo": "on_track",
     }
+
+
+def test_committee_mean_does_not_depend_on_the_order_of_communes() -> None:
+    """Regression: Decimal sums rounded in commune order made law 5 (permutation) fail."""
+    fractions = [(1, 6), (1, 3), (1, 7), (2, 3), (5, 9)]
+    communes = [commune(f"0000{i}") for i in range(1, 6)]
+    observations = [
+        obs(c.code, "p", "2024", None, numerator=n, denominator=d)
+        for c, (n, d) in zip(communes, fractions, strict=True)
+    ]
+    indicators = [ind("p", measure="percent", across_units="mean")]
+    targets = [target("p", D(50), scope="committee")]
+    forward = dataset(
+        communes=communes, indicators=indicators, targets=targets, observations=observations
+    )
+    backward = dataset(
+        communes=communes[::-1],
+        indicators=indicators,
+        targets=targets,
+        observations=observations[::-1],
+    )
+    a = m.assess(forward, as_of=AS_OF).get("committee", "p")
+    b = m.assess(backward, as_of=AS_OF).get("committee", "p")
+    assert a.actual == b.actual
+    assert a == b

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
 
 import pendulum
 
@@ -23,6 +24,7 @@ from mttq_core.model import (
 )
 
 from ._errors import ScoringError
+from ._linear import to_decimal
 from ._types import Assessment, Point, TargetInputs
 
 __all__ = ["committee_points", "counted", "share_point", "target_inputs"]
@@ -113,11 +115,13 @@ def _aggregate(
 ) -> tuple[Point | None, Problem | None]:
     rule = indicator.across_units
     n = len(observations)
+    # exact sums (fractions), rounded once: the result must not depend on the communes' order
+    total = sum((Fraction(o.number) for o in observations), Fraction(0))
     if rule is AcrossUnits.SUM:
-        value = sum((o.number for o in observations), Decimal(0))
+        value = to_decimal(total)
         how = f"tổng của {n} đơn vị"
     elif rule is AcrossUnits.MEAN:
-        value = sum((o.number for o in observations), Decimal(0)) / n
+        value = to_decimal(total / n)
         how = f"bình quân của {n} đơn vị"
     elif rule is AcrossUnits.RATIO:
         lacking = [o for o in observations if o.numerator is None or o.denominator is None]
