@@ -13,7 +13,7 @@ import pendulum
 
 from ._values import to_date
 
-__all__ = ["Period", "PeriodError", "PeriodKind"]
+__all__ = ["Period", "PeriodError", "PeriodKind", "month_end", "parse_date"]
 
 
 class PeriodError(ValueError):
@@ -39,7 +39,8 @@ _RANGE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})/([0-9]{4})-([0-9]{2})-([0
 _ISO_DATE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})\Z")
 
 
-def _month_end(year: int, month: int) -> pendulum.Date:
+def month_end(year: int, month: int) -> pendulum.Date:
+    """The last day of a month."""
     return pendulum.Date(year, month, calendar.monthrange(year, month)[1])
 
 
@@ -132,13 +133,13 @@ def _parse(text: str) -> Period:
         return Period.year(int(m[1]))
     if m := _HALF.match(text):
         y, h = int(m[1]), int(m[2])
-        return Period(pendulum.Date(y, 6 * h - 5, 1), _month_end(y, 6 * h))
+        return Period(pendulum.Date(y, 6 * h - 5, 1), month_end(y, 6 * h))
     if m := _QUARTER.match(text):
         y, q = int(m[1]), int(m[2])
-        return Period(pendulum.Date(y, 3 * q - 2, 1), _month_end(y, 3 * q))
+        return Period(pendulum.Date(y, 3 * q - 2, 1), month_end(y, 3 * q))
     if m := _MONTH.match(text):
         y, mo = int(m[1]), int(m[2])
-        return Period(pendulum.Date(y, mo, 1), _month_end(y, mo))
+        return Period(pendulum.Date(y, mo, 1), month_end(y, mo))
     if m := _RANGE.match(text):
         start = _date(m[1], m[2], m[3], text.split("/", maxsplit=1)[0])
         end = _date(m[4], m[5], m[6], text.split("/")[1])
@@ -151,7 +152,7 @@ def _parse(text: str) -> Period:
 @lru_cache(maxsize=4096)
 def _kind_and_text(start: pendulum.Date, end: pendulum.Date) -> tuple[PeriodKind, str]:
     y = start.year
-    if start.day == 1 and end.year == y and end == _month_end(y, end.month):
+    if start.day == 1 and end.year == y and end == month_end(y, end.month):
         first, last = start.month, end.month
         if first == 1 and last == 12:
             return PeriodKind.YEAR, f"{y:04d}"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final, TypeAlias
@@ -11,6 +10,7 @@ import attrs
 import pendulum
 
 from mttq_core.model import Accumulation, Comparator, Direction, Period, PeriodKind
+from mttq_core.model._period import month_end
 
 from ._types import Assessment, Explanation, PeriodResult, Point, TargetInputs
 from ._vocab import Edge, Status, Trend
@@ -159,10 +159,6 @@ def linear_status(
     return Status.BEHIND
 
 
-def _month_end(year: int, month: int) -> pendulum.Date:
-    return pendulum.Date(year, month, calendar.monthrange(year, month)[1])
-
-
 _MONTHS: dict[PeriodKind, int] = {
     PeriodKind.YEAR: 12,
     PeriodKind.HALF: 6,
@@ -183,7 +179,7 @@ def term_periods(kind: PeriodKind, start: pendulum.Date, end: pendulum.Date) -> 
     year, month = start.year, 1
     while True:
         last = month + months - 1
-        period_end = _month_end(year, last)
+        period_end = month_end(year, last)
         if period_end > end:
             break
         if period_end >= start:

@@ -14,7 +14,6 @@ that a counterexample can be dumped, loaded and assessed again; :func:`small_dat
 
 from __future__ import annotations
 
-import calendar
 import functools
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
@@ -48,6 +47,7 @@ from mttq_core.model import (
     Term,
     Value,
 )
+from mttq_core.model._period import month_end
 from mttq_core.scoring import Point, TargetInputs
 
 from ._arguments import check_members, check_strategy
@@ -237,10 +237,6 @@ def _comparators_for(measure: Measure, direction: Direction) -> list[Comparator]
     return [Comparator.LE, Comparator.LT]
 
 
-def _month_end(year: int, month: int) -> pendulum.Date:
-    return pendulum.Date(year, month, calendar.monthrange(year, month)[1])
-
-
 def periods_ending_within(
     kind: PeriodKind, start: pendulum.Date, end: pendulum.Date
 ) -> list[Period]:
@@ -254,7 +250,7 @@ def periods_ending_within(
     out: list[Period] = []
     for year in range(start.year, end.year + 1):
         for first, last in spans:
-            period = Period(pendulum.Date(year, first, 1), _month_end(year, last))
+            period = Period(pendulum.Date(year, first, 1), month_end(year, last))
             if start <= period.end <= end:
                 out.append(period)
     return out

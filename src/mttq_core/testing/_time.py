@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Sequence
 from typing import Final
@@ -12,6 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
 from mttq_core.model import Period, PeriodKind, Term
+from mttq_core.model._period import month_end
 
 from . import _vocabulary as vocab
 from ._arguments import check_bounds, check_members
@@ -99,10 +99,6 @@ _MONTHS: Final = {
 }
 
 
-def _month_end(year: int, month: int) -> pendulum.Date:
-    return pendulum.Date(year, month, calendar.monthrange(year, month)[1])
-
-
 def _calendar_range(kind: PeriodKind, lo: pendulum.Date, hi: pendulum.Date) -> tuple[int, int]:
     """The indices ``k`` of the periods of ``kind`` inside ``[lo, hi]`` (empty when a > b).
 
@@ -110,7 +106,7 @@ def _calendar_range(kind: PeriodKind, lo: pendulum.Date, hi: pendulum.Date) -> t
     """
     n = _MONTHS[kind]
     first = lo.year * 12 + lo.month - 1 + (lo.day != 1)
-    last = hi.year * 12 + hi.month - 1 - (hi != _month_end(hi.year, hi.month))
+    last = hi.year * 12 + hi.month - 1 - (hi != month_end(hi.year, hi.month))
     return -(-first // n), (last + 1) // n - 1
 
 
@@ -119,7 +115,7 @@ def _calendar_period(kind: PeriodKind, k: int) -> Period:
     first_year, first_month = divmod(k * n, 12)
     last_year, last_month = divmod(k * n + n - 1, 12)
     return Period(
-        pendulum.Date(first_year, first_month + 1, 1), _month_end(last_year, last_month + 1)
+        pendulum.Date(first_year, first_month + 1, 1), month_end(last_year, last_month + 1)
     )
 
 
