@@ -88,8 +88,7 @@ def test_real_district_figures_for_2022(ds: m.Dataset) -> None:
 
 def test_the_18_april_2022_session_with_bat_trang(ds: m.Dataset) -> None:
     held = [s for s in ds.working_sessions if s.status is m.SessionStatus.HELD]
-    (s,) = held
-    assert s.date == pendulum.Date(2022, 4, 18)
+    (s,) = [s for s in held if s.date == pendulum.Date(2022, 4, 18)]
     assert ds.commune(s.commune, s.date).name == "Bát Tràng"
     assert s.delegation.head.name == "Hoàng Anh Tú"
     assert "Chủ tịch Ủy ban MTTQ Việt Nam huyện" in s.delegation.head.title
@@ -98,6 +97,22 @@ def test_the_18_april_2022_session_with_bat_trang(ds: m.Dataset) -> None:
     )
     assert s.conclusions
     assert all(c.due is not None and c.due > s.date for c in s.conclusions)
+
+
+def test_an_earlier_illustrative_session_gives_the_brief_conclusions_to_follow(
+    ds: m.Dataset,
+) -> None:
+    earlier = [s for s in ds.working_sessions if s.date < pendulum.Date(2022, 4, 18)]
+    (s,) = earlier
+    assert s.status is m.SessionStatus.HELD
+    assert ds.commune(s.commune, s.date).name == "Bát Tràng"
+    assert s.notes is not None
+    assert "minh họa" in s.notes  # labelled illustrative
+    assert ds.notes is not None
+    assert "8/4/2021" in ds.notes
+    day = pendulum.Date(2022, 4, 18)
+    states = {c.id: m.followup.conclusion_status(c, day).value for c in s.conclusions}
+    assert states == {"a1": "done", "a2": "overdue", "a3": "open", "a4": "done"}
 
 
 def test_sessions_planned_until_26_april(ds: m.Dataset) -> None:

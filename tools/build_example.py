@@ -923,7 +923,7 @@ BAT_TRANG_LEDGER: Final = (
     receipt("2023-10-17", RESIDENTS, 112_600_000, "cash", PEAK_MONTH.format(2023)),
     against("B2023", receipt("2023-11-14", COMPANY_B, 40_000_000, "transfer")),
     disbursement("2023-12-15", "Hộ ông V.V.D., thôn Bát Tràng", REPAIR, 40_000_000),
-    disclosure("2023-12-29", "2023", "notice_board"),
+    disclosure("2024-01-10", "2023", "notice_board"),
 )
 
 # Illustrative ledger of the district committee's Quỹ Cứu trợ.
@@ -1164,6 +1164,84 @@ HELD_TOPICS: Final = (
     "elections",
 )
 
+# An earlier session with Bát Tràng (8/4/2021, on the 2021 programme): wholly illustrative — it
+# is not in the source article — so that the brief for 18/4/2022 has conclusions to follow up.
+EARLIER_ID: Final = "2021-04-08-bat-trang"
+EARLIER_TOPICS: Final = (
+    "congress_targets",
+    "annual_programme",
+    "people_inspection",
+    "covid19",
+    "funds",
+    "poverty_reduction",
+)
+EARLIER_NOTES: Final = (
+    "Buổi làm việc minh họa (không có trong bản tin nguồn): nội dung, thời hạn và ngày hoàn"
+    " thành của các kết luận đều là số liệu minh họa."
+)
+EARLIER_FINDINGS: Final = (
+    (
+        "Đoàn công tác nghe Ban Thường trực Ủy ban MTTQ Việt Nam xã Bát Tràng báo cáo kết quả"
+        " công tác Mặt trận năm 2020, việc thực hiện các chỉ tiêu Nghị quyết Đại hội nhiệm kỳ"
+        f" 2019{DASH}2024 và phương hướng nhiệm vụ năm 2021."
+    ),
+)
+EARLIER_CONCLUSIONS: Final[tuple[tuple[str, str, str, tuple[str, ...], str], ...]] = (
+    (
+        "a1",
+        "Kiện toàn Ban Thanh tra nhân dân xã và xây dựng kế hoạch hoạt động năm 2021.",
+        "2021-06-30",
+        ("ban_ttnd",),
+        "2021-06-15",
+    ),
+    (
+        "a2",
+        (
+            "Hoàn thành xây mới nhà “Đại đoàn kết” cho hộ cận nghèo có nhà ở xuống cấp đã được"
+            " rà soát trên địa bàn xã."
+        ),
+        "2021-12-31",
+        ("nha_dai_doan_ket",),
+        "2022-07-15",
+    ),
+    (
+        "a3",
+        (
+            "Công khai thu, chi Quỹ “Vì người nghèo” hằng quý trên bảng tin của xã, ngoài công"
+            " khai hằng năm."
+        ),
+        "2022-06-30",
+        ("quy_vi_nguoi_ngheo",),
+        "",
+    ),
+    (
+        "a4",
+        (
+            "Phối hợp rà soát, cập nhật danh sách hộ cận nghèo năm 2021, bảo đảm công khai,"
+            " đúng quy trình."
+        ),
+        "2021-11-30",
+        ("ho_can_ngheo",),
+        "2021-11-25",
+    ),
+)
+
+
+def conclusion_items(
+    specs: tuple[tuple[str, str, str, tuple[str, ...], str], ...],
+) -> list[JsonObject]:
+    """Conclusions as JSON, leaving out empty indicator lists and done dates."""
+    items: list[JsonObject] = []
+    for cid, text, due, indicators, done_on in specs:
+        item: JsonObject = {"id": cid, "text": text, "due": due}
+        if indicators:
+            item["indicators"] = list(indicators)
+        if done_on:
+            item["done_on"] = done_on
+        items.append(item)
+    return items
+
+
 # The article: sessions with these communes "từ nay đến ngày 26/4"; the dates are illustrative.
 PLANNED: Final = (
     ("2022-04-20", "00580"),
@@ -1175,16 +1253,21 @@ PLANNED: Final = (
 
 
 def working_sessions(data: dict[str, Series]) -> list[JsonObject]:
-    """Return the session held with Bát Tràng on 18/4/2022 and the five that followed."""
+    """Return the sessions with Bát Tràng (8/4/2021, 18/4/2022) and the five that followed."""
     names = {u.code: u.name for u in UNITS}
-    conclusions: list[JsonObject] = []
-    for cid, text, due, indicators, done_on in CONCLUSIONS:
-        item: JsonObject = {"id": cid, "text": text, "due": due}
-        if indicators:
-            item["indicators"] = list(indicators)
-        if done_on:
-            item["done_on"] = done_on
-        conclusions.append(item)
+    conclusions = conclusion_items(CONCLUSIONS)
+    earlier: JsonObject = {
+        "id": EARLIER_ID,
+        "date": "2021-04-08",
+        "commune": BAT_TRANG,
+        "term": TERM_ID,
+        "status": "held",
+        "topics": list(EARLIER_TOPICS),
+        "delegation": {"head": dict(HEAD)},
+        "findings": list(EARLIER_FINDINGS),
+        "conclusions": conclusion_items(EARLIER_CONCLUSIONS),
+        "notes": EARLIER_NOTES,
+    }
     commune, indicator, year = SESSION_SLOT
     held: JsonObject = {
         "id": f"2022-04-18-{slug(names[BAT_TRANG])}",
@@ -1221,7 +1304,7 @@ def working_sessions(data: dict[str, Series]) -> list[JsonObject]:
         }
         for date, code in PLANNED
     ]
-    return [held, *planned]
+    return [earlier, held, *planned]
 
 
 # --------------------------------------------------------------------------- dataset
@@ -1253,6 +1336,7 @@ NOTES: Final = (
     " đạt chỉ tiêu theo lối thường gặp, không trích nguyên văn Nghị quyết); ngày kết thúc"
     " nhiệm kỳ; mẫu số 79.688 hộ của tỷ lệ hộ cận nghèo năm 2022 (suy ra từ 255 hộ và 0,32%);"
     " các kiến nghị, đề xuất của xã Bát Tràng; thời hạn và ngày hoàn thành của các kết luận;"
+    " toàn bộ buổi làm việc ngày 8/4/2021 với xã Bát Tràng;"
     " ngày cụ thể của các buổi làm việc dự kiến; toàn bộ bút toán của các Quỹ (nhà tài trợ,"
     " người nhận, số tiền, ngày)."
 )

@@ -147,9 +147,16 @@ class Disclosure:
     def __attrs_post_init__(self) -> None:
         p = Problems()
         check_text(p, "$.id", self.id)
-        check_date(p, "$.date", self.date)
-        check_period(p, "$.period", self.period)
+        date_ok = check_date(p, "$.date", self.date)
+        period_ok = check_period(p, "$.period", self.period)
         check_enum(p, "$.channel", self.channel, DisclosureChannel)
+        if date_ok and period_ok and self.period.end > self.date:
+            p.add(
+                "$.period",
+                f"{self.period} ends on {self.period.end.isoformat()}, after the disclosure "
+                f"itself ({self.date.isoformat()}); a disclosure covers a period that has "
+                "already ended — disclose the part that has (e.g. a month or a quarter)",
+            )
         p.raise_if_any()
 
 
