@@ -38,7 +38,6 @@ from mttq_core.model import (
 )
 from mttq_core.scoring import Assessment, CommuneSummary, Method, Scorecard, Status, assess
 from mttq_core.scoring._assess import _term
-from mttq_core.scoring._errors import ScoringError
 from mttq_core.scoring._linear import term_periods
 
 __all__ = ["Brief", "BriefError", "BriefTarget", "DataGap", "FundSection", "GapKind", "brief"]
@@ -206,6 +205,10 @@ def brief(
 ) -> Brief:
     """The brief on ``commune`` (a code, resolved on ``as_of``) for a session on ``as_of``.
 
+    ``term``, ``method`` and the term chosen by default are those of :func:`mttq_core.assess`
+    (and raise its :class:`~mttq_core.ScoringError`); an unknown commune, a bad date or a
+    bad ``window_days`` raise :class:`BriefError`.
+
     >>> import mttq_core
     >>> b = mttq_core.brief(mttq_core.example(), "00583", as_of="2022-04-18")
     >>> b.commune.name, b.summary.rank, b.ranked, b.summary.grade.label
@@ -220,11 +223,8 @@ def brief(
     except FollowUpError as e:
         raise BriefError(str(e)) from None
     unit = _commune(dataset, commune, day)
-    try:
-        chosen = _term(dataset, term, day)
-        card: Scorecard = assess(dataset, as_of=day, term=chosen, method=method)
-    except ScoringError as e:
-        raise BriefError(str(e)) from None
+    chosen = _term(dataset, term, day)
+    card: Scorecard = assess(dataset, as_of=day, term=chosen, method=method)
     if isinstance(window_days, bool) or not isinstance(window_days, int) or window_days < 0:
         raise BriefError(
             f"window_days: {window_days!r} is not allowed; expected a whole number ≥ 0"
