@@ -41,8 +41,7 @@ def _section(s: Section) -> list[str]:
 def document_markdown(doc: Document) -> str:
     """Render a document as Markdown."""
     lines = [f"# {doc.title}", ""]
-    lines.extend(f"{line}  " for line in doc.subtitle[:-1])
-    lines.append(doc.subtitle[-1])
+    lines.append(" · ".join(doc.subtitle))
     lines.append("")
     for s in doc.sections:
         lines.extend(_section(s))
