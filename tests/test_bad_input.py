@@ -1888,6 +1888,34 @@ CASES: list[Case] = [
         ],
     ),
     M(
+        "disclosure-period-ends-after-its-date",
+        setting(f"{ENTRY}[4].period", "2021-H1"),
+        [
+            (
+                "$.funds[0].entries[4].period",
+                (
+                    "2021-H1 ends on 2021-06-30, after the disclosure itself (2021-04-05); a "
+                    "disclosure covers a period that has already ended — disclose the part that "
+                    "has (e.g. a month or a quarter)"
+                ),
+            )
+        ],
+    ),
+    M(
+        "disclosure-period-ends-a-day-after-its-date",
+        setting(f"{ENTRY}[4].date", "2021-03-30"),
+        [
+            (
+                "$.funds[0].entries[4].period",
+                (
+                    "2021-Q1 ends on 2021-03-31, after the disclosure itself (2021-03-30); a "
+                    "disclosure covers a period that has already ended — disclose the part that "
+                    "has (e.g. a month or a quarter)"
+                ),
+            )
+        ],
+    ),
+    M(
         "committee-fund-fed-conflicts-with-observation",
         steps(
             setting("funds[0].owner", "committee"),
@@ -2229,6 +2257,14 @@ def test_base_dataset_loads_cleanly() -> None:
     dataset = mttq_core.loads(dumps(base()))
     assert len(dataset.observations) == 11
     assert [s.path for s in dataset.superseded] == ["$.observations[5]"]
+
+
+def test_a_disclosure_on_the_last_day_of_its_period_loads() -> None:
+    doc = base()
+    setting(f"{ENTRY}[4].date", "2021-03-31")(doc)
+    disclosure = mttq_core.loads(dumps(doc)).funds[0].entries[4]
+    assert isinstance(disclosure, mttq_core.Disclosure)
+    assert disclosure.period.end == disclosure.date
 
 
 def test_there_are_at_least_seventy_distinct_cases() -> None:

@@ -1065,6 +1065,65 @@ def test_disclosure_valid_and_invalid() -> None:
     ]
 
 
+DISCLOSED_TOO_EARLY = (
+    "after the disclosure itself ({date}); a disclosure covers a period that has already "
+    "ended — disclose the part that has (e.g. a month or a quarter)"
+)
+
+
+@pytest.mark.parametrize(
+    ("period", "date"),
+    [
+        ("2021-H1", D(2021, 6, 30)),  # ends on the disclosure's day: allowed
+        ("2021-H1", D(2021, 7, 1)),
+        ("2021-06", D(2021, 6, 30)),
+        ("2021", D(2021, 12, 31)),
+        ("2021-01-01/2021-07-05", D(2021, 7, 5)),  # a custom period, to the day
+    ],
+)
+def test_disclosure_of_a_period_ended_by_its_date_passes(period: str, date: pendulum.Date) -> None:
+    d = disclosure(period=period, date=date)
+    assert d.period.end <= d.date
+
+
+@pytest.mark.parametrize(
+    ("period", "date", "ends"),
+    [
+        ("2021-H1", D(2021, 6, 29), "2021-06-30"),  # one day short
+        ("2021", D(2021, 7, 5), "2021-12-31"),  # the year is not over
+        ("2021-Q3", D(2021, 7, 5), "2021-09-30"),  # a period that has only begun
+        ("2022", D(2021, 7, 5), "2022-12-31"),  # a period that has not begun
+        ("2021-01-01/2021-07-06", D(2021, 7, 5), "2021-07-06"),
+    ],
+)
+def test_disclosure_of_a_period_not_ended_by_its_date_fails(
+    period: str, date: pendulum.Date, ends: str
+) -> None:
+    message = f"{period} ends on {ends}, " + DISCLOSED_TOO_EARLY.format(date=date.isoformat())
+    assert problems(lambda: disclosure(period=period, date=date)) == [("$.period", message)]
+
+
+def test_disclosure_period_rule_is_reported_with_the_other_problems() -> None:
+    found = problems(lambda: disclosure(id=" ", period="2021", channel="radio"))
+    assert sorted(found) == [
+        (
+            "$.channel",
+            (
+                "'radio' is not allowed; expected 'website', 'notice_board', 'media' or "
+                "'written_notice'"
+            ),
+        ),
+        ("$.id", EMPTY),
+        ("$.period", "2021 ends on 2021-12-31, " + DISCLOSED_TOO_EARLY.format(date="2021-07-05")),
+    ]
+
+
+def test_disclosure_period_rule_waits_for_a_valid_date_and_period() -> None:
+    # only the broken field is reported, not a comparison with it
+    assert [path for path, _ in problems(lambda: disclosure(date="2021-07-05x"))] == ["$.date"]
+    assert [path for path, _ in problems(lambda: disclosure(period="2021-13"))] == ["$.period"]
+
+
 def test_fund_valid() -> None:
     f = fund(
         opening_balance=1_000,

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from typing import Final
 
 import attrs
-import pendulum
 
 from mttq_core.model import Disbursement, Disclosure, Fund, Receipt
 
@@ -39,7 +39,7 @@ class Coverage:
     """
 
     fund: str
-    as_of: pendulum.Date
+    as_of: _dt.date | str
     window_days: int
     entries: int  # receipts and disbursements dated on or before as_of
     covered: int
@@ -58,11 +58,11 @@ class Coverage:
 
 
 def disclosure_coverage(
-    fund: Fund, as_of: pendulum.Date, *, window_days: int = DEFAULT_WINDOW_DAYS
+    fund: Fund, as_of: _dt.date | str, *, window_days: int = DEFAULT_WINDOW_DAYS
 ) -> Coverage:
     """How far ``fund``'s receipts and disbursements up to ``as_of`` have been disclosed.
 
-    >>> import mttq_core
+    >>> import mttq_core, pendulum
     >>> fund = mttq_core.example().funds[0]
     >>> c = disclosure_coverage(fund, pendulum.Date(2022, 4, 18), window_days=60)
     >>> c.entries - c.covered, [(u.entry.date.isoformat(), u.late) for u in c.uncovered]

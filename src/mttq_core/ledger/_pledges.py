@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import attrs
-import pendulum
 
 from mttq_core.model import Fund, Pledge, Receipt
 
@@ -23,10 +24,10 @@ class OutstandingPledge:
     age_days: int  # days from the pledge to ``as_of``
 
 
-def outstanding_pledges(fund: Fund, as_of: pendulum.Date) -> tuple[OutstandingPledge, ...]:
+def outstanding_pledges(fund: Fund, as_of: _dt.date | str) -> tuple[OutstandingPledge, ...]:
     """The pledges made by ``as_of`` whose receipts by then fall short, oldest first.
 
-    >>> import mttq_core
+    >>> import mttq_core, pendulum
     >>> fund = mttq_core.example().funds[0]
     >>> [(o.pledge.donor, o.received, o.outstanding)
     ...  for o in outstanding_pledges(fund, pendulum.Date(2022, 12, 31))]

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import attrs
 import pendulum
 
 from mttq_core.model import Disbursement, Fund, Pledge, Receipt, ReceiptForm, format_dong
+from mttq_core.model._period import PeriodError, parse_date
 
 from ._errors import LedgerError
 
@@ -54,7 +57,9 @@ class Statement:
     start: pendulum.Date
     end: pendulum.Date
     opening: int
-    receipts_by_form: dict[ReceiptForm, int]
+    cash: int
+    transfer: int
+    in_kind: int
     disbursements: int
     pledged: int
     closing: int
@@ -63,22 +68,16 @@ class Statement:
     @property
     def receipts(self) -> int:
         """All receipts of the period (thu): cash + transfer + in kind."""
-        return sum(self.receipts_by_form.values())
+        return self.cash + self.transfer + self.in_kind
 
     @property
-    def cash(self) -> int:
-        """Receipts in cash (tiền mặt)."""
-        return self.receipts_by_form[ReceiptForm.CASH]
-
-    @property
-    def transfer(self) -> int:
-        """Receipts by bank transfer (chuyển khoản)."""
-        return self.receipts_by_form[ReceiptForm.TRANSFER]
-
-    @property
-    def in_kind(self) -> int:
-        """Receipts in kind (hiện vật), valued in đồng."""
-        return self.receipts_by_form[ReceiptForm.IN_KIND]
+    def receipts_by_form(self) -> dict[ReceiptForm, int]:
+        """Receipts by form: cash (tiền mặt), transfer (chuyển khoản), in kind (hiện vật)."""
+        return {
+            ReceiptForm.CASH: self.cash,
+            ReceiptForm.TRANSFER: self.transfer,
+            ReceiptForm.IN_KIND: self.in_kind,
+        }
 
     def rows(self) -> list[tuple[str, str]]:
         """The summary as (Vietnamese label, amount) rows, amounts the Vietnamese way."""
@@ -94,17 +93,31 @@ class Statement:
 
 
 def _day(name: str, value: object) -> pendulum.Date:
-    if isinstance(value, pendulum.Date) and not isinstance(value, pendulum.DateTime):
+    """A date argument: ``pendulum.Date``, ``datetime.date`` or ``'YYYY-MM-DD'``."""
+    if isinstance(value, _dt.datetime):
+        raise LedgerError(f"{name}: expected a date, got a date and time; pass pendulum.Date")
+    if isinstance(value, pendulum.Date):
         return value
-    raise LedgerError(f"{name}: expected a pendulum.Date, got {type(value).__name__}")
+    if isinstance(value, _dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except PeriodError as e:
+            raise LedgerError(f"{name}: {e}") from None
+    raise LedgerError(
+        f"{name}: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {type(value).__name__}"
+    )
 
 
 def fund_statement(
-    fund: Fund, start: pendulum.Date | None = None, end: pendulum.Date | None = None
+    fund: Fund, start: _dt.date | str | None = None, end: _dt.date | str | None = None
 ) -> Statement:
     """The statement of ``fund`` for the days ``start`` to ``end`` (inclusive).
 
-    ``start`` defaults to the day the fund opened, ``end`` to the day of its last entry.
+    ``start`` defaults to the day the fund opened, ``end`` to the day of its last entry (or
+    ``start``, if that is later). Dates are ``pendulum.Date``, ``datetime.date`` or
+    ``'YYYY-MM-DD'``.
 
     >>> import mttq_core
     >>> fund = mttq_core.example().funds[0]
@@ -120,21 +133,21 @@ def fund_statement(
     Số dư cuối kỳ                  251.800.000 đ
     """
     last = max((e.date for e in fund.entries), default=fund.opened_on)
-    start = fund.opened_on if start is None else _day("start", start)
-    end = max(last, fund.opened_on) if end is None else _day("end", end)
-    if end < start:
+    first = fund.opened_on if start is None else _day("start", start)
+    until = max(last, fund.opened_on, first) if end is None else _day("end", end)
+    if until < fund.opened_on:
         raise LedgerError(
-            f"end: {end.isoformat()} is before start ({start.isoformat()}); a statement's "
-            "period ends on or after the day it starts"
-        )
-    if end < fund.opened_on:
-        raise LedgerError(
-            f"end: {end.isoformat()} is before fund {fund.id!r} opened "
+            f"end: {until.isoformat()} is before fund {fund.id!r} opened "
             f"({fund.opened_on.isoformat()}); ask for a period that reaches the fund's life"
         )
-    start = max(start, fund.opened_on)
+    if until < first:
+        raise LedgerError(
+            f"end: {until.isoformat()} is before start ({first.isoformat()}); a statement's "
+            "period ends on or after the day it starts"
+        )
+    start, end = max(first, fund.opened_on), until
     opening = fund.opening_balance
-    by_form = dict.fromkeys(ReceiptForm, 0)
+    by_form = dict.fromkeys(ReceiptForm, 0)  # summed here, stored as three int fields
     pledged = disbursed = 0
     moves: list[tuple[pendulum.Date, int, Receipt | Disbursement]] = []
     for position, e in enumerate(fund.entries):
@@ -161,7 +174,9 @@ def fund_statement(
         start=start,
         end=end,
         opening=opening,
-        receipts_by_form=by_form,
+        cash=by_form[ReceiptForm.CASH],
+        transfer=by_form[ReceiptForm.TRANSFER],
+        in_kind=by_form[ReceiptForm.IN_KIND],
         disbursements=disbursed,
         pledged=pledged,
         closing=balance,

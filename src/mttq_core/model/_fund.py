@@ -148,15 +148,14 @@ class Disclosure:
         p = Problems()
         check_text(p, "$.id", self.id)
         date_ok = check_date(p, "$.date", self.date)
-        period_ok = check_period(p, "$.period", self.period)
-        check_enum(p, "$.channel", self.channel, DisclosureChannel)
-        if date_ok and period_ok and self.period.end > self.date:
+        if check_period(p, "$.period", self.period) and date_ok and self.period.end > self.date:
             p.add(
                 "$.period",
                 f"{self.period} ends on {self.period.end.isoformat()}, after the disclosure "
                 f"itself ({self.date.isoformat()}); a disclosure covers a period that has "
                 "already ended — disclose the part that has (e.g. a month or a quarter)",
             )
+        check_enum(p, "$.channel", self.channel, DisclosureChannel)
         p.raise_if_any()
 
 

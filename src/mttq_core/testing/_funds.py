@@ -49,6 +49,7 @@ _ENTRY_KINDS: Final = ("receipt", "pledge", "disbursement", "disclosure")
 _FORMS: Final = tuple(ReceiptForm)
 _CHANNELS: Final = tuple(DisclosureChannel)
 _UNIT: Final = 100_000  # đồng: amounts are whole multiples of 100 000 đ
+_YEAR_2: Final = pendulum.Date(2, 1, 1)  # the first day a whole year lies behind
 
 
 def _ledger(
@@ -63,7 +64,9 @@ def _ledger(
     """An opening balance and ``size`` entries in date order, never overdrawn (SPEC §4).
 
     Receipts against a pledge follow it and never exceed it; a disbursement pays out at most
-    the balance (with nothing in the fund, the entry becomes a disclosure instead). Each entry
+    the balance (with nothing in the fund, the entry becomes a disclosure instead). A
+    disclosure covers the quarter before its date, which has ended by then; in the first
+    quarter of year 1 no quarter has, and the entry becomes a receipt instead. Each entry
     is one draw of five bytes, read as: days since the entry before (0 to 60), the type
     (receipt first), the amount (1 to 1 000 units of 100 000 đ), and one byte for the rest
     (the pledge it honours, the form, the donor or purpose, the channel). All zero bytes give
@@ -87,6 +90,11 @@ def _ledger(
         )
         if kind == "disbursement" and balance == 0:
             kind = "disclosure"
+        # the quarter before the disclosure, as a count of quarters since year 0: it has ended
+        # by the disclosure's date (SPEC §4); before 0001-04-01 there is none (quarter < 4)
+        quarter = date.year * 4 + (date.month - 1) // 3 - 1
+        if kind == "disclosure" and quarter < 4:
+            kind = "receipt"
         if kind == "pledge":
             pledge = Pledge(id=ident, date=date, donor=donor, amount=amount)
             open_pledges[ident], left[ident] = pledge, amount
@@ -128,8 +136,6 @@ def _ledger(
             )
             balance -= amount
         else:
-            # the quarter before the disclosure (from year 1 on)
-            quarter = max(date.year * 4 + (date.month - 1) // 3 - 1, 4)
             entries.append(
                 Disclosure(
                     id=ident,
@@ -240,8 +246,10 @@ def _funds(
 # -- entries alone, for st.from_type ----------------------------------------------------------
 
 
-def _entry_basics(draw: st.DrawFn) -> tuple[str, pendulum.Date, int, str]:
-    date = day_between(draw, MIN_DATE, MAX_DATE)
+def _entry_basics(
+    draw: st.DrawFn, lo: pendulum.Date = MIN_DATE
+) -> tuple[str, pendulum.Date, int, str]:
+    date = day_between(draw, lo, MAX_DATE)
     ident = f"{date.year}-{draw(ints(1, 999)):03d}"
     donor = draw(st.sampled_from(vocab.DONORS)).format(commune="xã", district="huyện")
     return ident, date, draw(ints(1, 1_000)) * _UNIT, donor
@@ -283,10 +291,11 @@ def disbursements(draw: st.DrawFn) -> Disbursement:
 @st.composite
 def disclosures(draw: st.DrawFn) -> Disclosure:
     """A disclosure of a year's receipts and disbursements, made after it."""
-    ident, date, _amount, _donor = _entry_basics(draw)
+    # dated from year 2 on, so that a whole year has ended before it (SPEC §4)
+    ident, date, _amount, _donor = _entry_basics(draw, max(MIN_DATE, _YEAR_2))
     return Disclosure(
         id=ident,
         date=date,
-        period=Period.year(max(date.year - 1, 1)),
+        period=Period.year(date.year - 1),
         channel=draw(st.sampled_from(_CHANNELS)),
     )
