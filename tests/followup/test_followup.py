@@ -593,7 +593,7 @@ def test_conclusion_status_takes_the_same_dates_as_follow_up() -> None:
     c = m.Conclusion(id="k", text="…", due=pendulum.Date(2022, 1, 1))
     assert conclusion_status(c, "2022-01-02") is ConclusionStatus.OVERDUE
     assert conclusion_status(c, dt.date(2022, 1, 1)) is ConclusionStatus.OPEN
-    with pytest.raises(FollowUpError, match="^as_of: "):
+    with pytest.raises(FollowUpError, match=r"^as_of: "):
         conclusion_status(c, 20220102)  # type: ignore[arg-type]
-    with pytest.raises(FollowUpError, match="^conclusion: expected a Conclusion, got str$"):
+    with pytest.raises(FollowUpError, match=r"^conclusion: expected a Conclusion, got str$"):
         conclusion_status("k", "2022-01-02")  # type: ignore[arg-type]

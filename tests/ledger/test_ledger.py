@@ -312,7 +312,7 @@ def test_end_before_the_fund_opened_is_refused() -> None:
             dt.datetime(2021, 3, 31, 12, 0),
             "end: expected a date, got a date and time; pass pendulum.Date",
         ),
-        (20210101, None, "start: expected a date (pendulum.Date or 'YYYY-MM-DD'), got int"),
+        (20210101, None, "start: expected a date (pendulum.Date or 'YYYY-MM-DD'), got 20210101"),
         ("2021-13-01", None, "start: "),
     ],
 )
@@ -387,7 +387,9 @@ def test_a_pledge_received_in_full_is_not_outstanding() -> None:
 
 
 def test_outstanding_pledges_need_a_date() -> None:
-    with pytest.raises(LedgerError, match=r"^as_of: expected a date, got a date and time; pass pendulum\.Date$"):
+    with pytest.raises(
+        LedgerError, match=r"^as_of: expected a date, got a date and time; pass pendulum\.Date$"
+    ):
         outstanding_pledges(small_fund(), untyped(pendulum.datetime(2021, 5, 2)))
 
 
@@ -477,7 +479,9 @@ def test_a_zero_window_makes_every_older_entry_late() -> None:
 
 
 def test_coverage_needs_a_date() -> None:
-    with pytest.raises(LedgerError, match=r"^as_of: expected a date, got a date and time; pass pendulum\.Date$"):
+    with pytest.raises(
+        LedgerError, match=r"^as_of: expected a date, got a date and time; pass pendulum\.Date$"
+    ):
         disclosure_coverage(small_fund(), untyped(dt.datetime(2021, 4, 4, 8, 0)))
 
 

@@ -59,12 +59,16 @@ class Facts:
 
 @attrs.frozen
 class Table:
-    """A table; ``right`` marks number columns, ``tones`` a status id per row (for colour)."""
+    """A table; ``right`` marks number columns, ``tones`` a status id per row (for colour).
+
+    ``status`` is the index of the column that shows the row's status, if any.
+    """
 
     columns: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
     right: tuple[bool, ...]
     tones: tuple[str | None, ...] = ()
+    status: int | None = None
 
 
 Block: TypeAlias = Para | Items | Facts | Table
@@ -212,6 +216,7 @@ def _targets(brief: Brief) -> Section:
         tuple(rows),
         (False, True, True, True, True, False, False, False),
         tuple(tones),
+        status=5,
     )
     note = Para(
         "Tiến độ: phần đã thực hiện so với mục tiêu (100% là đạt); kỳ vọng: phần lẽ ra đã "
@@ -277,6 +282,7 @@ def _follow_ups(brief: Brief) -> Section:
         rows,
         (False, False, False, False, False),
         tuple(f.status.value for f in brief.follow_ups),
+        status=3,
     )
     return Section(title, (table,))
 

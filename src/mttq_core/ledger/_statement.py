@@ -8,7 +8,7 @@ import attrs
 import pendulum
 
 from mttq_core.model import Disbursement, Fund, Pledge, Receipt, ReceiptForm, format_dong
-from mttq_core.model._period import PeriodError, parse_date
+from mttq_core.model._period import PeriodError, date_argument
 
 from ._errors import LedgerError
 
@@ -94,20 +94,10 @@ class Statement:
 
 def _day(name: str, value: object) -> pendulum.Date:
     """A date argument: ``pendulum.Date``, ``datetime.date`` or ``'YYYY-MM-DD'``."""
-    if isinstance(value, _dt.datetime):
-        raise LedgerError(f"{name}: expected a date, got a date and time; pass pendulum.Date")
-    if isinstance(value, pendulum.Date):
-        return value
-    if isinstance(value, _dt.date):
-        return pendulum.Date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            return parse_date(value)
-        except PeriodError as e:
-            raise LedgerError(f"{name}: {e}") from None
-    raise LedgerError(
-        f"{name}: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {type(value).__name__}"
-    )
+    try:
+        return date_argument(name, value)
+    except PeriodError as e:
+        raise LedgerError(str(e)) from None
 
 
 def fund_statement(

@@ -64,6 +64,29 @@ def parse_date(text: str) -> pendulum.Date:
     return _date(year, month, day, text)
 
 
+def date_argument(name: str, value: object) -> pendulum.Date:
+    """A date passed to a function: ``pendulum.Date``, ``datetime.date`` or ``'YYYY-MM-DD'``.
+
+    Raises :class:`PeriodError` naming the argument; a date *and time* is refused, never
+    truncated. The one parser behind ``assess(as_of=…)``, the ledger and the follow-up.
+
+    >>> date_argument("as_of", "2022-04-18"), date_argument("as_of", _dt.date(2022, 4, 18))
+    (Date(2022, 4, 18), Date(2022, 4, 18))
+    """
+    if isinstance(value, _dt.datetime):
+        raise PeriodError(f"{name}: expected a date, got a date and time; pass pendulum.Date")
+    if isinstance(value, pendulum.Date):
+        return value
+    if isinstance(value, _dt.date):
+        return pendulum.Date(value.year, value.month, value.day)
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except PeriodError as e:
+            raise PeriodError(f"{name}: {e}") from None
+    raise PeriodError(f"{name}: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {value!r}")
+
+
 @attrs.frozen(order=False)
 class Period:
     """An inclusive span of days with a canonical text form.

@@ -17,7 +17,7 @@ from mttq_core.model import (
     Problem,
     Term,
 )
-from mttq_core.model._period import PeriodError, parse_date
+from mttq_core.model._period import PeriodError, date_argument
 
 from ._cagr import CAGR
 from ._errors import ScoringError
@@ -101,22 +101,10 @@ class Scorecard:
 
 
 def _as_of(value: object) -> pendulum.Date:
-    if isinstance(value, _dt.datetime):
-        raise ScoringError(
-            "as_of: expected a date, got a date and time; pass pendulum.Date", argument="as_of"
-        )
-    if isinstance(value, pendulum.Date):
-        return value
-    if isinstance(value, _dt.date):
-        return pendulum.Date(value.year, value.month, value.day)
-    if isinstance(value, str):
-        try:
-            return parse_date(value)
-        except PeriodError as e:
-            raise ScoringError(f"as_of: {e}", argument="as_of") from None
-    raise ScoringError(
-        f"as_of: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {value!r}", argument="as_of"
-    )
+    try:
+        return date_argument("as_of", value)
+    except PeriodError as e:
+        raise ScoringError(str(e), argument="as_of") from None
 
 
 def _method(value: object) -> Method:
