@@ -82,7 +82,8 @@ def test_the_model_never_imports_an_edge(path: Path) -> None:
 def test_import_is_light() -> None:
     code = (
         "import sys, mttq_core; "
-        "heavy = [m for m in ('hypothesis', 'pandas', 'matplotlib', 'openpyxl', 'numpy') "
+        "heavy = [m for m in ('hypothesis', 'pandas', 'matplotlib', 'openpyxl', 'numpy', "
+        "'mttq_core.registry') "
         "if m in sys.modules]; print(heavy)"
     )
     result = subprocess.run(

@@ -41,6 +41,15 @@ def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         ),
     )
     validate.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    validate.add_argument(
+        "--units",
+        action="store_true",
+        help=(
+            "also check every commune's code, name, kind, district and province against the "
+            "registry of administrative units over the commune's validity (exit 1 with one "
+            "'PATH: message' line per disagreement)"
+        ),
+    )
 
 
 def add_assess(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -111,6 +120,29 @@ def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"(revision {s.by.revision}); it is kept in the data",
             file=err,
         )
+    if args.units:
+        from mttq_core.registry import check_units, registry  # noqa: PLC0415 — data on demand
+
+        problems = check_units(dataset)
+        for problem in problems:
+            print(f"{problem.path}: {problem.message}", file=out)
+        if problems:
+            count = len(problems)
+            print(
+                f"mttq-core: {count} disagreement{'s' if count != 1 else ''} with the registry "
+                "of administrative units",
+                file=err,
+            )
+            return EXIT_INVALID
+        sources = ", ".join(
+            f"{s.package} {s.version}" if s.package else s.id for s in registry().sources
+        )
+        print(
+            f"ok: {name}: {dataset.summary()}; all {len(dataset.communes)} communes agree with "
+            f"the registry of administrative units ({sources})",
+            file=out,
+        )
+        return EXIT_OK
     print(f"ok: {name}: {dataset.summary()}", file=out)
     return EXIT_OK
 
