@@ -50,7 +50,8 @@ class Rebased:
     """The result of :func:`rebase`: the dataset on the units of ``on``, and the accounts.
 
     Every observation of the original dataset is either kept (its commune did not change),
-    a source of exactly one ``carried`` observation, or ``refused`` with a reason.
+    a source of exactly one ``carried`` observation, or ``refused`` with a reason (the yearly
+    receipts of a fund whose commune could not be carried go with the fund's refusal).
     """
 
     on: pendulum.Date

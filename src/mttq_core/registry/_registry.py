@@ -77,8 +77,8 @@ class Source:
     """A pinned public package the registry's data was derived from."""
 
     id: str
-    package: str
-    version: str
+    package: str | None
+    version: str | None
     sha256: str
     data_date: pendulum.Date | None
     note: str
