@@ -245,6 +245,11 @@ def _kind(value: object) -> CommuneKind:
     )
 
 
+_Span = tuple[
+    "pendulum.Date | None", "pendulum.Date | None", "pendulum.Date | None", "pendulum.Date | None"
+]
+
+
 class Registry:
     """The units, their snapshots, the crosswalk and the sources' disagreements.
 
@@ -330,6 +335,7 @@ class Registry:
             for c in doc["crosswalk"]
         )
         self._order = {s.id: i for i, s in enumerate(self.snapshots)}
+        self._spans: dict[tuple[str, str], _Span] = {}
         self.units = tuple(unit for u in doc["units"] for unit in self._units(u))
         self._by_code: dict[str, list[Unit]] = {}
         for u in self.units:
@@ -360,6 +366,14 @@ class Registry:
         self, snapshot: str, province: str
     ) -> tuple[Date | None, Date | None, Date | None, Date | None]:
         """(sure start, sure end, possible start, possible end) of one snapshot in a province."""
+        key = (snapshot, province)
+        if key not in self._spans:
+            self._spans[key] = self._compute_span(snapshot, province)
+        return self._spans[key]
+
+    def _compute_span(
+        self, snapshot: str, province: str
+    ) -> tuple[Date | None, Date | None, Date | None, Date | None]:
         i = self._order[snapshot]
         sure_lo = may_lo = sure_hi = may_hi = None
         me = self.snapshots[i]
