@@ -96,6 +96,11 @@ class Scorecard:
     def __iter__(self) -> Iterator[Assessment]:
         return iter(self.assessments + self.committee)
 
+    def _repr_html_(self) -> str:
+        from mttq_core.report._html import scorecard_html  # noqa: PLC0415 — edges load lazily
+
+        return scorecard_html(self)
+
 
 # -- arguments ---------------------------------------------------------------------------
 

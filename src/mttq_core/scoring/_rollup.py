@@ -30,6 +30,11 @@ class CommuneSummary:
     grade: Grade | None
     rank: int | None
 
+    def _repr_html_(self) -> str:
+        from mttq_core.report._html import summary_html  # noqa: PLC0415 — edges load lazily
+
+        return summary_html(self)
+
 
 def order(commune: Commune) -> tuple[str, pendulum.Date]:
     return (commune.code, commune.valid_from or pendulum.Date(1, 1, 1))

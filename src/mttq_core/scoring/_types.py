@@ -144,3 +144,8 @@ class Assessment:
         if self.progress is not None:
             return min(max(self.progress, Decimal(0)), Decimal(1))
         return Decimal(1) if self.met else Decimal(0)
+
+    def _repr_html_(self) -> str:
+        from mttq_core.report._html import assessment_html  # noqa: PLC0415 — edges load lazily
+
+        return assessment_html(self)
