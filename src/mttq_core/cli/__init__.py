@@ -1,6 +1,7 @@
 """The command line: ``mttq-core`` (also ``python -m mttq_core``), SPEC §6.
 
-Commands: ``validate``, ``assess``, ``brief``, ``sessions``, ``funds``. Exit codes: 0 ok,
+Commands: ``validate``, ``assess``, ``brief``, ``sessions``, ``funds``, ``export``,
+``import``. Exit codes: 0 ok,
 1 invalid data, 2 usage error (including a dataset path that cannot be read: missing, a
 directory, no permission, and an option value that is not allowed). No traceback reaches
 the user for bad input. The clock lives here and only here: without ``--as-of`` a command
@@ -22,6 +23,7 @@ from ._brief import add_brief, run_brief
 from ._common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, UnusableError, UsageError, today
 from ._funds import add_funds, run_funds
 from ._sessions import add_sessions, run_sessions
+from ._spreadsheet import add_export, add_import, run_export, run_import
 
 __all__ = ["main", "today"]
 
@@ -32,6 +34,8 @@ _COMMANDS: dict[str, Command] = {
     "brief": run_brief,
     "sessions": run_sessions,
     "funds": run_funds,
+    "export": run_export,
+    "import": run_import,
 }
 
 
@@ -42,7 +46,8 @@ def _parser() -> argparse.ArgumentParser:
             "Track how Vietnam Fatherland Front (MTTQ) committees progress toward the targets "
             "of their congress resolutions: check a dataset (validate), score every commune "
             "and the committee (assess), prepare a working session (brief), follow up its "
-            "conclusions (sessions) and account for the funds (funds). With no DATASET, the "
+            "conclusions (sessions), account for the funds (funds) and move data to and from "
+            "workbooks (export, import). With no DATASET, the "
             "built-in example (huyện Gia Lâm, 2019–2024) is used."
         ),
         epilog="Exit codes: 0 ok, 1 invalid data, 2 usage error.",
@@ -53,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     add_brief(sub)
     add_sessions(sub)
     add_funds(sub)
+    add_export(sub)
+    add_import(sub)
     return parser
 
 
