@@ -83,13 +83,19 @@ def test_import_is_light() -> None:
     code = (
         "import sys, mttq_core; "
         "heavy = [m for m in ('hypothesis', 'pandas', 'matplotlib', 'openpyxl', 'numpy', "
-        "'mttq_core.registry') "
+        "'mttq_core.registry', 'mttq_core.scoring', 'mttq_core.serde', 'cattrs') "
         "if m in sys.modules]; print(heavy)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_the_lazy_scoring_names_are_the_scorings() -> None:
+    from mttq_core import scoring  # noqa: PLC0415
+
+    assert list(mttq_core._SCORING_NAMES) == list(scoring.__all__)
 
 
 def test_public_face_is_declared() -> None:

@@ -87,7 +87,7 @@ def date_argument(name: str, value: object) -> pendulum.Date:
     raise PeriodError(f"{name}: expected a date (pendulum.Date or 'YYYY-MM-DD'), got {value!r}")
 
 
-@attrs.frozen(order=False)
+@attrs.frozen(order=False, cache_hash=True)
 class Period:
     """An inclusive span of days with a canonical text form.
 

@@ -9,10 +9,11 @@ reported a second time as dangling.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import TypeAlias, TypeVar
+from typing import Final, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 import pendulum
@@ -27,7 +28,10 @@ from ._period import Period, PeriodKind
 from ._session import BUILTIN_TOPICS, WorkingSession
 from ._target import ALL, COMMITTEE, Target
 from ._term import Term, Topic
-from ._values import value_problems
+from ._values import MAX_MAGNITUDE, value_problems
+
+_HUNDRED: Final = Decimal(100)
+_ONE: Final = Decimal(1)
 
 __all__ = ["Broken", "Index", "ObservationRecord", "Parts", "Superseded", "UnitKey", "analyse"]
 
@@ -38,13 +42,25 @@ Item: TypeAlias = tuple[int, object]
 _HasId = TypeVar("_HasId", Term, Indicator, WorkingSession, Fund)
 
 
-@attrs.frozen
-class ObservationRecord:
-    """An observation with where it came from and the unit its commune code resolved to."""
+class ObservationRecord(NamedTuple):
+    """An observation with where it came from and the unit its commune code resolved to.
 
-    path: str
+    ``where`` is the JSON path, or for a top-level observation just its position in
+    ``observations`` (a dataset of a million observations need not spell a million paths).
+    """
+
+    where: str | int
     observation: Observation
     unit: UnitKey
+
+    @property
+    def path(self) -> str:
+        """The observation's JSON path."""
+        where = self.where
+        return f"$.observations[{where}]" if type(where) is int else str(where)
+
+
+_record = tuple.__new__  # ObservationRecord without the generated __new__'s Python frame
 
 
 @attrs.frozen
@@ -118,6 +134,47 @@ class Index:
         return self.targets.get((term, indicator), {}).get(ALL)
 
 
+#: Stands for "not looked up yet" in the commune memo (``None`` means "does not resolve").
+#: Take the quick road for usual observations (tests turn it off to compare both roads).
+_QUICK_PATH = True
+#: One unit's records by indicator, each with its position among the records.
+_Table: TypeAlias = dict[str, list[tuple[int, "ObservationRecord"]]]
+_UNKNOWN: Final[tuple[str, _Table]] = (COMMITTEE, {})
+
+
+def _quick_test(ind: Indicator) -> Callable[[object], bool]:
+    """A fast test of a value for ``ind``: ``True`` only where :func:`value_problems` is empty.
+
+    ``False`` does not mean the value is wrong, only that the full check has to say.
+    """
+    measure = ind.measure
+    if measure is Measure.BOOLEAN:
+        return lambda v: type(v) is bool
+    if measure is Measure.CHECKLIST:
+        criteria = frozenset(ind.criterion_ids)
+        return lambda v: (
+            type(v) is tuple
+            and all(type(x) is str for x in v)
+            and len(frozenset(v)) == len(v)
+            and frozenset(v) <= criteria
+        )
+    if measure is Measure.PERCENT:
+        return lambda v: type(v) is Decimal and v.is_finite() and 0 <= v <= _HUNDRED
+    if measure is Measure.COUNT or measure is Measure.MONEY:
+        return lambda v: (
+            type(v) is Decimal and v.is_finite() and 0 <= v < MAX_MAGNITUDE and v.same_quantum(_ONE)
+        )
+    return lambda v: type(v) is Decimal and v.is_finite() and -MAX_MAGNITUDE < v < MAX_MAGNITUDE
+
+
+def _period_order(o: Observation) -> tuple[pendulum.Date, pendulum.Date]:
+    return (o.period.end, o.period.start)
+
+
+def _first(item: tuple[int, object]) -> int:
+    return item[0]
+
+
 def _known(kind: str, names: Iterable[str]) -> str:
     shown = sorted(names)
     if not shown:
@@ -132,6 +189,13 @@ class _Checker:
         self.broken = broken
         self.p = Problems()
         self.ix = Index()
+        #: records that are not fund-fed, by unit then indicator, each with its position
+        self._tables: dict[UnitKey, _Table] = {}
+        self._committee: tuple[UnitKey, _Table] = (COMMITTEE, self._table(COMMITTEE))
+        #: (code, day) → the commune valid on that day (if exactly one is) and its table
+        self._at_end: dict[tuple[str, pendulum.Date], tuple[UnitKey, _Table] | None] = {}
+        #: how many records are not fund-fed (fund-fed ones are recorded last)
+        self._plain_records = 0
 
     # -- references ---------------------------------------------------------------------
 
@@ -402,16 +466,80 @@ class _Checker:
                 )
 
     def observations(self) -> None:
+        """Check every top-level observation; the usual one takes the quick road.
+
+        An observation whose indicator is known, whose commune resolves, whose value passes
+        its indicator's quick test and that carries no counts (or a percent derived from
+        them) is recorded straight away; any other goes through :meth:`observation`, which
+        reports what is wrong. The quick test accepts only what :meth:`observation` accepts
+        (``tests/serde/test_fast_path.py`` compares both roads).
+        """
+        if not _QUICK_PATH:
+            for i, o in self.parts.observations:
+                self.observation(f"$.observations[{i}]", o)
+            return
+        indicators = self.ix.indicators
+        quick = {ind_id: _quick_test(ind) for ind_id, ind in indicators.items()}
+        each_period = {
+            ind_id
+            for ind_id, ind in indicators.items()
+            if ind.accumulation is Accumulation.EACH_PERIOD
+        }
+        percent = {ind_id for ind_id, ind in indicators.items() if ind.measure is Measure.PERCENT}
+        records = self.ix.records
+        append = records.append
+        custom = PeriodKind.CUSTOM
+        at_end = self._at_end
+        committee = self._committee
         for i, o in self.parts.observations:
+            ind_id = o.indicator
+            test = quick.get(ind_id)
+            if test is not None and test(o.value):
+                if o.commune == COMMITTEE:
+                    place: tuple[UnitKey, _Table] | None = committee
+                else:
+                    place = at_end.get((o.commune, o.period.end), _UNKNOWN)
+                    if place is _UNKNOWN:
+                        place = self._place(o)
+                if (
+                    place is not None
+                    and (o.numerator is None or (o.derived and ind_id in percent))
+                    and (ind_id not in each_period or o.period.kind is not custom)
+                ):
+                    rec = _record(ObservationRecord, (i, o, place[0]))
+                    group = place[1].get(ind_id)
+                    if group is None:
+                        place[1][ind_id] = [(len(records), rec)]
+                    else:
+                        group.append((len(records), rec))
+                    append(rec)
+                    continue
             self.observation(f"$.observations[{i}]", o)
 
-    def observation(self, path: str, o: Observation) -> None:
-        ind = self.indicator(f"{path}.indicator", o.indicator)
-        unit: UnitKey | None
+    def _place(self, o: Observation) -> tuple[UnitKey, _Table] | None:
+        """The unit an observation is about and its series table, ``None`` if none resolves."""
         if o.commune == COMMITTEE:
-            unit = COMMITTEE
-        else:
-            unit = self.commune_at(
+            return self._committee
+        at = (o.commune, o.period.end)
+        place = self._at_end.get(at, _UNKNOWN)
+        if place is _UNKNOWN:
+            unit = self.ix.resolve(o.commune, o.period.end)
+            place = self._at_end[at] = None if unit is None else (unit, self._table(unit))
+        return place
+
+    def _table(self, unit: UnitKey) -> _Table:
+        table = self._tables.get(unit)
+        if table is None:
+            table = self._tables[unit] = {}
+        return table
+
+    def observation(self, path: str, o: Observation) -> None:
+        ind = self.ix.indicators.get(o.indicator)
+        if ind is None:
+            self.indicator(f"{path}.indicator", o.indicator)  # reports it, unless quiet
+        place = self._place(o)
+        if place is None:
+            self.commune_at(
                 f"{path}.commune", o.commune, o.period.end, f"the end of period {o.period}"
             )
         if ind is not None:
@@ -422,11 +550,12 @@ class _Checker:
                     f"{ind.id!r} is a {ind.measure.value}",
                 )
                 return
-            ratio = o.ratio_problem()
+            ratio = o.ratio_problem() if o.numerator is not None else None
             if ratio is not None:
                 self.p.add(f"{path}.value", ratio)
             else:
-                for msg in value_problems(ind.measure, o.value, criteria=ind.criterion_ids):
+                criteria = ind.criterion_ids if ind.measure is Measure.CHECKLIST else ()
+                for msg in value_problems(ind.measure, o.value, criteria=criteria):
                     self.p.add(f"{path}.value", msg)
             if ind.accumulation is Accumulation.EACH_PERIOD and o.period.kind is PeriodKind.CUSTOM:
                 self.p.add(
@@ -434,8 +563,10 @@ class _Checker:
                     f"{o.period} is not a calendar period; an each_period indicator needs "
                     "years, halves, quarters or months",
                 )
-        if unit is not None and ind is not None:
-            self.ix.records.append(ObservationRecord(path, o, unit))
+        if place is not None and ind is not None:
+            rec = ObservationRecord(path, o, place[0])
+            place[1].setdefault(o.indicator, []).append((len(self.ix.records), rec))
+            self.ix.records.append(rec)
 
     def sessions(self) -> None:
         for i, s in self.parts.working_sessions:
@@ -477,6 +608,7 @@ class _Checker:
                 self.observation(opath, o)
 
     def funds(self) -> None:
+        self._plain_records = len(self.ix.records)
         for i, f in self.parts.funds:
             path = f"$.funds[{i}]"
             if f.owner != COMMITTEE:
@@ -509,93 +641,165 @@ class _Checker:
                 self.ix.records.append(ObservationRecord(path, o, unit))
 
     def resolve_observations(self) -> None:
-        slots: dict[tuple[UnitKey, str, Period, int], ObservationRecord] = {}
-        ends: dict[tuple[UnitKey, str, pendulum.Date], ObservationRecord] = {}
+        """Revisions, clashes and each series' effective observations (SPEC §2.2).
+
+        Fund-fed series come first: they come from the ledger, so a clash lands on the other
+        side; then every observation in document order. Records are grouped by series
+        (unit, indicator); a series whose periods all end on different days has nothing to
+        resolve, and any other is resolved record by record. Problems and superseded
+        observations are reported in record order whatever the grouping.
+        """
+        plain = self.ix.records[: self._plain_records]
+        fed = self.ix.records[self._plain_records :]
         fed_years: dict[tuple[UnitKey, str, int], ObservationRecord] = {}
-        kinds: dict[tuple[UnitKey, str, str], tuple[PeriodKind, ObservationRecord]] = {}
-        best: dict[tuple[UnitKey, str, Period], ObservationRecord] = {}
-        terms = list(self.ix.terms.values())
-        # fund-fed series first: they come from the ledger, so a clash lands on the other side
-        records = sorted(self.ix.records, key=lambda r: not r.path.startswith("$.funds"))
-        for rec in records:
-            if rec.path.startswith("$.funds"):
-                fed_years[
-                    (rec.unit, rec.observation.indicator, rec.observation.period.end.year)
-                ] = rec
-        for rec in records:
-            o, unit = rec.observation, rec.unit
-            is_fed = rec.path.startswith("$.funds")
-            fund = None
-            if not is_fed and fed_years:
-                fund = next(
-                    (
-                        fed_years[k]
-                        for y in range(o.period.start.year, o.period.end.year + 1)
-                        if (k := (unit, o.indicator, y)) in fed_years
-                    ),
-                    None,
+        for rec in fed:
+            fed_years[(rec.unit, rec.observation.indicator, rec.observation.period.end.year)] = rec
+        each_period = {
+            ind_id
+            for ind_id, ind in self.ix.indicators.items()
+            if ind.accumulation is Accumulation.EACH_PERIOD
+        }
+        found: list[tuple[int, Problem]] = []
+        if fed:  # fund-fed records first, then the others: group them afresh in that order
+            groups: dict[tuple[UnitKey, str], list[tuple[int, ObservationRecord]]] = {}
+            for n, rec in enumerate(itertools.chain(fed, plain)):
+                if n >= len(fed) and self._fed_conflict(n, rec, fed_years, found):
+                    continue
+                groups.setdefault((rec.unit, rec.observation.indicator), []).append((n, rec))
+        else:
+            groups = {
+                (unit, ind_id): group
+                for unit, table in self._tables.items()
+                for ind_id, group in table.items()
+            }
+        superseded: list[tuple[int, Superseded]] = []
+        effective: dict[tuple[UnitKey, str], list[Observation]] = {}
+        custom = PeriodKind.CUSTOM
+        for key, group in groups.items():
+            series = [rec.observation for _, rec in group]
+            if len(series) > 1:
+                simple = len({o.period.end for o in series}) == len(series) and (
+                    key[1] not in each_period
+                    or len({o.period.kind for o in series} - {custom}) <= 1
                 )
-            if fund is not None:
-                self.p.add(
+                if not simple:
+                    series = self._resolve_series(
+                        group, one_length=key[1] in each_period, found=found, superseded=superseded
+                    )
+                series.sort(key=_period_order)
+            effective[key] = series
+        found.sort(key=_first)
+        self.p.items.extend(problem for _, problem in found)
+        superseded.sort(key=_first)
+        self.ix.superseded.extend(item for _, item in superseded)
+        self.ix.effective = effective
+
+    def _fed_conflict(
+        self,
+        n: int,
+        rec: ObservationRecord,
+        fed_years: dict[tuple[UnitKey, str, int], ObservationRecord],
+        found: list[tuple[int, Problem]],
+    ) -> bool:
+        """An observation of a year a fund already feeds for the same unit and indicator."""
+        o = rec.observation
+        fund = next(
+            (
+                fed_years[k]
+                for y in range(o.period.start.year, o.period.end.year + 1)
+                if (k := (rec.unit, o.indicator, y)) in fed_years
+            ),
+            None,
+        )
+        if fund is None:
+            return False
+        found.append(
+            (
+                n,
+                Problem(
                     rec.path,
                     f"conflicts with the receipts of the fund at {fund.path}, which feeds "
-                    f"{o.indicator!r} for {o.commune} in {fund.observation.period}; drop this "
-                    "observation or the fund's 'feeds'",
-                )
-                continue
-            slot = (unit, o.indicator, o.period, o.revision)
-            if slot in slots:
-                self.p.add(
-                    rec.path,
-                    f"another observation of {o.commune}, indicator {o.indicator!r}, period "
-                    f"{o.period}, revision {o.revision} is at {slots[slot].path}; give a "
-                    "correction a higher revision",
-                )
-                continue
-            end_key = (unit, o.indicator, o.period.end)
-            other = ends.get(end_key)
-            if other is not None and other.observation.period != o.period:
-                self.p.add(
-                    f"{rec.path}.period",
-                    f"period {o.period} ends on {o.period.end.isoformat()}, the same day as period "
-                    f"{other.observation.period} at {other.path} (same commune and indicator); "
-                    "periods of one series may not end on the same day",
-                )
-                continue
-            slots[slot] = rec
-            ends[end_key] = rec
-            ind = self.ix.indicators[o.indicator]
-            if (
-                ind.accumulation is Accumulation.EACH_PERIOD
-                and o.period.kind is not PeriodKind.CUSTOM
-            ):
-                for term in terms:
-                    if not term.contains(o.period.end):
-                        continue
-                    kkey = (unit, o.indicator, term.id)
-                    first = kinds.setdefault(kkey, (o.period.kind, rec))
-                    if first[0] is not o.period.kind:
-                        self.p.add(
-                            f"{rec.path}.period",
-                            f"{o.period} is a {o.period.kind.value}, but {first[1].path} uses a "
-                            f"{first[0].value} for the same commune, indicator and term "
-                            f"{term.id!r}; an each_period indicator uses periods of one length",
-                        )
-            key = (unit, o.indicator, o.period)
-            current = best.get(key)
-            if current is None or o.revision > current.observation.revision:
-                best[key] = rec
-        for rec in slots.values():
+                    f"{o.indicator!r} for {o.commune} in {fund.observation.period}; drop "
+                    "this observation or the fund's 'feeds'",
+                ),
+            )
+        )
+        return True
+
+    def _resolve_series(
+        self,
+        group: list[tuple[int, ObservationRecord]],
+        *,
+        one_length: bool,
+        found: list[tuple[int, Problem]],
+        superseded: list[tuple[int, Superseded]],
+    ) -> list[Observation]:
+        """Resolve one series record by record: clashes, revisions, period lengths."""
+        slots: dict[tuple[Period, int], ObservationRecord] = {}
+        ends: dict[pendulum.Date, ObservationRecord] = {}
+        kinds: dict[str, tuple[PeriodKind, ObservationRecord]] = {}
+        best: dict[Period, ObservationRecord] = {}
+        accepted: list[tuple[int, ObservationRecord]] = []
+        for n, rec in group:
             o = rec.observation
-            winner = best[(rec.unit, o.indicator, o.period)]
+            period = o.period
+            taken = slots.get((period, o.revision))
+            if taken is not None:
+                message = (
+                    f"another observation of {o.commune}, indicator {o.indicator!r}, period "
+                    f"{period}, revision {o.revision} is at {taken.path}; give a correction a "
+                    "higher revision"
+                )
+                found.append((n, Problem(rec.path, message)))
+                continue
+            other = ends.get(period.end)
+            if other is not None and other.observation.period != period:
+                message = (
+                    f"period {period} ends on {period.end.isoformat()}, the same day as period "
+                    f"{other.observation.period} at {other.path} (same commune and indicator); "
+                    "periods of one series may not end on the same day"
+                )
+                found.append((n, Problem(f"{rec.path}.period", message)))
+                continue
+            slots[(period, o.revision)] = rec
+            ends[period.end] = rec
+            accepted.append((n, rec))
+            if one_length:
+                self._one_length(n, rec, kinds, found)
+            current = best.get(period)
+            if current is None or o.revision > current.observation.revision:
+                best[period] = rec
+        for n, rec in accepted:
+            winner = best[rec.observation.period]
             if winner is not rec:
-                self.ix.superseded.append(Superseded(rec.path, o, winner.path, winner.observation))
-        effective: dict[tuple[UnitKey, str], list[Observation]] = defaultdict(list)
-        for rec in best.values():
-            effective[(rec.unit, rec.observation.indicator)].append(rec.observation)
-        for series in effective.values():
-            series.sort(key=lambda o: (o.period.end, o.period.start))
-        self.ix.effective = dict(effective)
+                superseded.append(
+                    (n, Superseded(rec.path, rec.observation, winner.path, winner.observation))
+                )
+        return [rec.observation for rec in best.values()]
+
+    def _one_length(
+        self,
+        n: int,
+        rec: ObservationRecord,
+        kinds: dict[str, tuple[PeriodKind, ObservationRecord]],
+        found: list[tuple[int, Problem]],
+    ) -> None:
+        """An ``each_period`` series uses periods of one length within a term."""
+        period = rec.observation.period
+        kind = period.kind
+        if kind is PeriodKind.CUSTOM:
+            return
+        for term in self.ix.terms.values():
+            if not term.contains(period.end):
+                continue
+            first = kinds.setdefault(term.id, (kind, rec))
+            if first[0] is not kind:
+                message = (
+                    f"{period} is a {kind.value}, but {first[1].path} uses a "
+                    f"{first[0].value} for the same commune, indicator and term "
+                    f"{term.id!r}; an each_period indicator uses periods of one length"
+                )
+                found.append((n, Problem(f"{rec.path}.period", message)))
 
     def committee_ratio(self) -> None:
         for (term_id, ind_id), scopes in self.ix.targets.items():
@@ -605,7 +809,15 @@ class _Checker:
                 continue
             if ind.across_units is not AcrossUnits.RATIO:
                 continue
-            for rec in self.ix.records:
+            plain = [
+                pair
+                for unit, table in self._tables.items()
+                if unit != COMMITTEE
+                for pair in table.get(ind_id, ())
+            ]
+            plain.sort(key=_first)
+            fed = self.ix.records[self._plain_records :]
+            for rec in itertools.chain((rec for _, rec in plain), fed):
                 o = rec.observation
                 if (
                     o.indicator == ind_id

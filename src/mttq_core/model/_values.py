@@ -8,6 +8,7 @@ entity's own check reports it with its path instead of a bare ``TypeError``.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import re
 import types
 import unicodedata
@@ -147,6 +148,8 @@ def check_items(
     if not isinstance(value, tuple):
         problems.add(path, f"expected a list of {what}, got {describe(value)}")
         return False
+    if all(map(isinstance, value, itertools.repeat(kind))):
+        return True
     ok = True
     for i, item in enumerate(value):
         if not isinstance(item, kind):
@@ -271,6 +274,14 @@ def _plain(value: Decimal) -> str:
     return f"{value:f}"
 
 
+def _whole(measure: Measure) -> str:
+    return (
+        "money is a whole number of đồng"
+        if measure is Measure.MONEY
+        else "a count is a whole number"
+    )
+
+
 def value_problems(measure: Measure, value: object, *, criteria: tuple[str, ...] = ()) -> list[str]:
     """What is wrong with ``value`` as a value of ``measure`` (empty when it is valid).
 
@@ -304,30 +315,28 @@ def value_problems(measure: Measure, value: object, *, criteria: tuple[str, ...]
         return [f"expected a number for a {measure.value} indicator, got a boolean"]
     if isinstance(value, tuple):
         return [f"expected a number for a {measure.value} indicator, got a list"]
-    scratch = Problems()
-    if not check_decimal(scratch, "$", value) or not isinstance(value, Decimal):
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or not -MAX_MAGNITUDE < value < MAX_MAGNITUDE
+    ):
+        scratch = Problems()
+        check_decimal(scratch, "$", value)
         return [p.message for p in scratch.items]
-    shown = _plain(value)
     if measure is Measure.PERCENT:
         if value < 0:
-            return [f"{shown} is below 0 for a percent; allowed: 0 to 100"]
+            return [f"{_plain(value)} is below 0 for a percent; allowed: 0 to 100"]
         if value > 100:
-            return [f"{shown} is above 100 for a percent"]
+            return [f"{_plain(value)} is above 100 for a percent"]
         return []
-    if measure in (Measure.COUNT, Measure.MONEY):
-        what = (
-            "money is a whole number of đồng"
-            if measure is Measure.MONEY
-            else ("a count is a whole number")
-        )
+    if measure is Measure.COUNT or measure is Measure.MONEY:
         exponent = value.as_tuple().exponent
+        if exponent == 0:
+            return [] if value >= 0 else [f"{_plain(value)} is negative; {_whole(measure)} ≥ 0"]
+        what = _whole(measure)
         if isinstance(exponent, int) and exponent > 0:
             return [f"{value} is written with an exponent; {what}, written in digits"]
-        if isinstance(exponent, int) and exponent < 0:
-            if value == value.to_integral_value():
-                return [f"{shown} has a decimal point; {what}, written without one"]
-            return [f"{shown} is not a whole number; {what}"]
-        if value < 0:
-            return [f"{shown} is negative; {what} ≥ 0"]
-        return []
+        if value == value.to_integral_value():
+            return [f"{_plain(value)} has a decimal point; {what}, written without one"]
+        return [f"{_plain(value)} is not a whole number; {what}"]
     return []  # quantity: any finite decimal

@@ -9,12 +9,14 @@ from typing import Protocol, runtime_checkable
 import attrs
 import pendulum
 
+from mttq_core._gc import collection_paused
 from mttq_core.model import (
     COMMITTEE,
     AcrossUnits,
     Commune,
     Dataset,
     Problem,
+    Target,
     Term,
 )
 from mttq_core.model._period import PeriodError, date_argument
@@ -22,7 +24,7 @@ from mttq_core.model._period import PeriodError, date_argument
 from ._cagr import CAGR
 from ._errors import ScoringError
 from ._grades import DEFAULT_GRADES, GradeBands
-from ._inputs import committee_points, counted, share_point, target_inputs
+from ._inputs import committee_points, counted, for_unit, share_point, target_inputs
 from ._linear import LINEAR
 from ._rollup import CommuneSummary, order, ranked, summary
 from ._types import Assessment, TargetInputs
@@ -186,23 +188,38 @@ def assess(
         raise ScoringError(
             f"grades: expected GradeBands (see GradeBands.of), got {grades!r}", argument="grades"
         )
+    with collection_paused():  # a province's scorecard: 100,000 objects, no cycle (mttq_core._gc)
+        return _scorecard(dataset, chosen, day, how, grades)
+
+
+def _scorecard(
+    dataset: Dataset, chosen: Term, day: pendulum.Date, how: Method, grades: GradeBands
+) -> Scorecard:
+    """The scorecard of checked arguments: every commune's targets, then the committee's."""
     communes = sorted(dataset.communes_during(chosen), key=order)
     indicators = sorted(dataset.indicators, key=lambda i: i.id)
     weights = {i.id: i.weight for i in indicators}
     results: dict[Commune, list[Assessment]] = {}
     by_indicator: dict[str, list[Assessment]] = {}
     assessments: list[Assessment] = []
+    # each target's inputs are built once, then given each commune's code and points; keyed by
+    # id(target), each entry holds its target, so that no other object can take that id meanwhile
+    shared: dict[int, tuple[Target, TargetInputs]] = {}
     for commune in communes:
         for indicator in indicators:
             target = dataset.target_for(chosen.id, indicator.id, commune)
             if target is None:
                 continue
             points = counted(dataset.series(commune, indicator.id), chosen, day)
-            result = how(
-                target_inputs(
+            known = shared.get(id(target))
+            if known is not None:
+                inputs = for_unit(known[1], commune.code, points)
+            else:
+                inputs = target_inputs(
                     commune.code, indicator, target, term=chosen, as_of=day, points=points
                 )
-            )
+                shared[id(target)] = (target, inputs)
+            result = how(inputs)
             results.setdefault(commune, []).append(result)
             by_indicator.setdefault(indicator.id, []).append(result)
             assessments.append(result)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from fractions import Fraction
 
 import pendulum
 
@@ -24,10 +23,10 @@ from mttq_core.model import (
 )
 
 from ._errors import ScoringError
-from ._linear import to_decimal
+from ._exact import exact_sum, to_decimal
 from ._types import Assessment, Point, TargetInputs
 
-__all__ = ["committee_points", "counted", "share_point", "target_inputs"]
+__all__ = ["committee_points", "counted", "for_unit", "share_point", "target_inputs"]
 
 
 def _target_value(indicator: Indicator, target: Target) -> Decimal:
@@ -41,15 +40,13 @@ def _target_value(indicator: Indicator, target: Target) -> Decimal:
     raise ScoringError(f"target of {indicator.id!r} has no numeric value")  # pragma: no cover
 
 
-def _point(o: Observation) -> Point:
-    return Point(period=o.period, value=o.number, source=o.source, revision=o.revision)
-
-
 def counted(series: Sequence[Observation], term: Term, as_of: pendulum.Date) -> tuple[Point, ...]:
+    """The observations that count (SPEC §3.1), as points: those ending in the term by ``as_of``."""
+    first, last = term.start, min(term.end, as_of)
     return tuple(
-        _point(o)
+        Point(period=o.period, value=o.number, source=o.source, revision=o.revision)
         for o in series
-        if term.start <= o.period.end <= term.end and o.period.end <= as_of
+        if first <= o.period.end <= last
     )
 
 
@@ -102,6 +99,31 @@ def target_inputs(
     )
 
 
+def for_unit(shared: TargetInputs, unit: str, points: tuple[Point, ...]) -> TargetInputs:
+    """The same target's inputs for another unit and its counted points.
+
+    What ``attrs.evolve(shared, unit=unit, points=points)`` returns, without its overhead:
+    :func:`~mttq_core.assess` builds an ``all`` target's inputs once and reuses them for every
+    commune it applies to.
+    """
+    return TargetInputs(
+        unit=unit,
+        indicator=shared.indicator,
+        measure=shared.measure,
+        direction=shared.direction,
+        accumulation=shared.accumulation,
+        comparator=shared.comparator,
+        target=shared.target,
+        term_start=shared.term_start,
+        term_end=shared.term_end,
+        as_of=shared.as_of,
+        points=points,
+        baseline=shared.baseline,
+        baseline_date=shared.baseline_date,
+        milestones=shared.milestones,
+    )
+
+
 def _share_target(target: Target) -> Decimal:
     if isinstance(target.value, Decimal):
         return target.value
@@ -115,13 +137,13 @@ def _aggregate(
 ) -> tuple[Point | None, Problem | None]:
     rule = indicator.across_units
     n = len(observations)
-    # exact sums (fractions), rounded once: the result must not depend on the communes' order
-    total = sum((Fraction(o.number) for o in observations), Fraction(0))
+    # exact sums, rounded once: the result must not depend on the communes' order
+    total, scale = exact_sum(o.number for o in observations).as_integer_ratio()
     if rule is AcrossUnits.SUM:
-        value = to_decimal(total)
+        value = to_decimal((total, scale))
         how = f"tổng của {n} đơn vị"
     elif rule is AcrossUnits.MEAN:
-        value = to_decimal(total / n)
+        value = to_decimal((total, scale * n))
         how = f"bình quân của {n} đơn vị"
     elif rule is AcrossUnits.RATIO:
         lacking = [o for o in observations if o.numerator is None or o.denominator is None]
@@ -148,18 +170,27 @@ def committee_points(
     problems: list[Problem],
 ) -> tuple[Point, ...]:
     own = {p.period: p for p in counted(dataset.series(COMMITTEE, indicator.id), term, as_of)}
-    by_period: dict[Period, list[Observation]] = {}
+    # the communes' observations by period, keyed by (start, end): a tuple of dates hashes
+    # faster than a Period, and equals another exactly when the periods are equal
+    by_period: dict[tuple[pendulum.Date, pendulum.Date], list[Observation]] = {}
     if indicator.across_units is not None:
+        first, last = term.start, min(term.end, as_of)
         for commune in dataset.communes:
             for o in dataset.series(commune, indicator.id):
-                if term.start <= o.period.end <= term.end and o.period.end <= as_of:
-                    by_period.setdefault(o.period, []).append(o)
+                period = o.period
+                if first <= period.end <= last:
+                    key = (period.start, period.end)
+                    if key in by_period:
+                        by_period[key].append(o)
+                    else:
+                        by_period[key] = [o]
+    periods = set(own) | {group[0].period for group in by_period.values()}
     points: list[Point] = []
-    for period in sorted(set(own) | set(by_period), key=lambda p: (p.end, p.start)):
+    for period in sorted(periods, key=lambda p: (p.end, p.start)):
         if period in own:
             points.append(own[period])
             continue
-        point, problem = _aggregate(indicator, period, by_period[period])
+        point, problem = _aggregate(indicator, period, by_period[period.start, period.end])
         if problem is not None:
             problems.append(problem)
         elif point is not None:

@@ -44,14 +44,18 @@ def summary(
     commune: Commune, own: list[Assessment], weights: dict[str, Decimal], grades: GradeBands
 ) -> CommuneSummary:
     by_status = dict.fromkeys(Status, 0)
+    total = data_weight = Decimal(0)
+    with_data: list[tuple[Decimal, Assessment]] = []
     for a in own:
+        weight = weights[a.indicator]
         by_status[a.status] += 1
-    total = sum((weights[a.indicator] for a in own), Decimal(0))
-    with_data = [a for a in own if a.status is not Status.NO_DATA]
-    data_weight = sum((weights[a.indicator] for a in with_data), Decimal(0))
+        total += weight
+        if a.status is not Status.NO_DATA:
+            data_weight += weight
+            with_data.append((weight, a))
     score = None
     if data_weight:
-        earned = sum((weights[a.indicator] * a.score for a in with_data), Decimal(0))
+        earned = sum((weight * a.score for weight, a in with_data), Decimal(0))
         score = Decimal(100) * earned / data_weight
     return CommuneSummary(
         commune=commune.code,

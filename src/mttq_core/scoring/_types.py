@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Final
 
 import attrs
 import pendulum
@@ -12,6 +13,9 @@ from mttq_core.model import Accumulation, Comparator, Direction, Measure, Period
 from ._vocab import Category, Edge, Status, Trend
 
 __all__ = ["Assessment", "Explanation", "PeriodResult", "Point", "TargetInputs"]
+
+_ZERO: Final = Decimal(0)
+_ONE: Final = Decimal(1)
 
 
 @attrs.frozen(kw_only=True)
@@ -142,8 +146,8 @@ class Assessment:
     def score(self) -> Decimal:
         """The target's contribution to a score: ``clip(p, 0, 1)``, else 1 if met else 0."""
         if self.progress is not None:
-            return min(max(self.progress, Decimal(0)), Decimal(1))
-        return Decimal(1) if self.met else Decimal(0)
+            return min(max(self.progress, _ZERO), _ONE)
+        return _ONE if self.met else _ZERO
 
     def _repr_html_(self) -> str:
         from mttq_core.report._html import assessment_html  # noqa: PLC0415 — edges load lazily

@@ -10,11 +10,13 @@ from typing import IO, Any
 
 import attrs
 
+from mttq_core._gc import collection_paused
 from mttq_core.model import (
     FORMAT,
     Committee,
     Dataset,
     DatasetError,
+    Observation,
     Problem,
 )
 from mttq_core.model._dataset import COLLECTIONS
@@ -22,12 +24,16 @@ from mttq_core.model._rules import Broken, Parts, analyse
 from mttq_core.model._values import describe, shorten, to_text
 
 from ._converter import CONVERTER, problems_of, unstructure
-from ._json import decode, key_path, parse, walk_raw
+from ._fast import read_observations
+from ._json import decode, key_path, parse_document, walk_raw
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
 _LISTS = COLLECTIONS
 _REQUIRED = ("format", "title", "committee", "terms", "communes", "indicators")
+#: Read plain observations by the fast path (``serde/_fast.py``); tests turn it off to
+#: compare both paths.
+_FAST_PATH = True
 _KEYS = [a.name for a in attrs.fields(Dataset) if not a.name.startswith("_")]
 
 
@@ -47,12 +53,18 @@ def loads(data: str | bytes) -> Dataset:
     $.communes: required key is missing
     $.indicators: required key is missing
     """
-    raw = parse(decode(data))
+    with collection_paused():  # millions of acyclic objects: see mttq_core._gc
+        return _loads(data)
+
+
+def _loads(data: str | bytes) -> Dataset:
+    raw, repeated_keys = parse_document(decode(data))
     problems: list[Problem] = []
     if not isinstance(raw, dict):
         kind = "an array" if isinstance(raw, list) else "a single value"
         raise DatasetError([Problem("$", f"expected a JSON object (the dataset), got {kind}")])
-    walk_raw(raw, "$", problems)
+    if repeated_keys:
+        walk_raw(raw, "$", problems)
     for key in raw:
         if key not in _KEYS:
             problems.append(
@@ -95,10 +107,12 @@ def loads(data: str | bytes) -> Dataset:
             parts[name] = []
             continue
         hook = CONVERTER.get_structure_hook(item_cls)
-        good: list[tuple[int, Any]] = []
-        for i, item in enumerate(items):
+
+        def careful(
+            i: int, item: Any, name: str = name, item_cls: type = item_cls, hook: Any = hook
+        ) -> Any:
             try:
-                good.append((i, hook(item, item_cls)))
+                return hook(item, item_cls)
             except Exception as e:
                 problems.extend(problems_of(e, f"$.{name}[{i}]", item_cls))
                 ident = (
@@ -110,6 +124,16 @@ def loads(data: str | bytes) -> Dataset:
                     broken.setdefault(name, set()).add(to_text(ident))
                 else:  # nothing tells which id it had: keep quiet about all of its kind
                     whole.add(name)
+                return None
+
+        if item_cls is Observation and _FAST_PATH:
+            parts[name] = read_observations(items, careful)
+            continue
+        good: list[tuple[int, Any]] = []
+        for i, item in enumerate(items):
+            read = careful(i, item)
+            if read is not None:
+                good.append((i, read))
         parts[name] = good
     if problems:
         _, rule_problems = analyse(

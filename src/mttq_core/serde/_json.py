@@ -9,7 +9,7 @@ from typing import Any
 
 from mttq_core.model import DatasetError, Problem
 
-__all__ = ["NonFinite", "Oversized", "decode", "key_path", "parse", "walk_raw"]
+__all__ = ["NonFinite", "Oversized", "decode", "key_path", "parse", "parse_document", "walk_raw"]
 
 _IDENT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
@@ -90,13 +90,61 @@ def decode(data: str | bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+class _DuplicateKeyError(Exception):
+    """Raised by the fast object hook: an object repeats a key, so read it again slowly."""
+
+
+def _fast_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        raise _DuplicateKeyError
+    return obj
+
+
 def parse(text: str) -> Any:
-    """Parse JSON text with exact decimals; raise :class:`DatasetError` if it is not JSON."""
+    """Parse JSON text with exact decimals; raise :class:`DatasetError` if it is not JSON.
+
+    Objects that repeat a key come back as a ``dict`` subclass that remembers the repeated
+    keys (:func:`walk_raw` reports them); the first occurrence of each key is kept.
+    """
+    return parse_document(text)[0]
+
+
+def parse_document(text: str) -> tuple[Any, bool]:
+    """Parse JSON text; also say whether some object repeats a key (see :func:`walk_raw`).
+
+    The usual document is read in one pass with C-level object building; a document with a
+    repeated key or an integer too long for ``int()`` is read a second time by the careful
+    path, which keeps the first value of a repeated key and stands in for the long integer.
+    """
     if not text.strip():
         raise DatasetError(
             [Problem("$", "the document is empty; expected a JSON object (the dataset)")]
         )
     try:
+        return _read(text, fast=True), False
+    except (_DuplicateKeyError, _LongIntegerError):
+        return _read(text, fast=False), True
+
+
+class _LongIntegerError(Exception):
+    """An integer literal longer than ``int()`` reads: read the document again carefully."""
+
+
+def _read(text: str, *, fast: bool) -> Any:
+    try:
+        if fast:
+            try:
+                return json.loads(
+                    text,
+                    parse_float=Decimal,
+                    parse_constant=NonFinite,
+                    object_pairs_hook=_fast_object,
+                )
+            except json.JSONDecodeError:
+                raise
+            except ValueError:  # an integer longer than int() accepts
+                raise _LongIntegerError from None
         return json.loads(
             text,
             parse_float=Decimal,
