@@ -10,6 +10,7 @@ reported a second time as dangling.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
@@ -169,6 +170,11 @@ def _quick_test(ind: Indicator) -> Callable[[object], bool]:
 
 def _period_order(o: Observation) -> tuple[pendulum.Date, pendulum.Date]:
     return (o.period.end, o.period.start)
+
+
+_end_of = operator.attrgetter("period.end")
+_observation_of = operator.attrgetter("observation")
+_second = operator.itemgetter(1)
 
 
 def _first(item: tuple[int, object]) -> int:
@@ -660,33 +666,41 @@ class _Checker:
             if ind.accumulation is Accumulation.EACH_PERIOD
         }
         found: list[tuple[int, Problem]] = []
+        groups: Iterable[tuple[tuple[UnitKey, str], list[tuple[int, ObservationRecord]]]]
         if fed:  # fund-fed records first, then the others: group them afresh in that order
-            groups: dict[tuple[UnitKey, str], list[tuple[int, ObservationRecord]]] = {}
+            regrouped: dict[tuple[UnitKey, str], list[tuple[int, ObservationRecord]]] = {}
             for n, rec in enumerate(itertools.chain(fed, plain)):
                 if n >= len(fed) and self._fed_conflict(n, rec, fed_years, found):
                     continue
-                groups.setdefault((rec.unit, rec.observation.indicator), []).append((n, rec))
+                regrouped.setdefault((rec.unit, rec.observation.indicator), []).append((n, rec))
+            groups = regrouped.items()
         else:
-            groups = {
-                (unit, ind_id): group
+            groups = (
+                ((unit, ind_id), group)
                 for unit, table in self._tables.items()
                 for ind_id, group in table.items()
-            }
+            )
         superseded: list[tuple[int, Superseded]] = []
         effective: dict[tuple[UnitKey, str], list[Observation]] = {}
         custom = PeriodKind.CUSTOM
-        for key, group in groups.items():
-            series = [rec.observation for _, rec in group]
+        for key, group in groups:
+            series = list(map(_observation_of, map(_second, group)))
             if len(series) > 1:
-                simple = len({o.period.end for o in series}) == len(series) and (
+                ends = list(map(_end_of, series))
+                # distinct ends: no two of one period, so nothing to resolve, and the period
+                # order is the order of the ends (C-level keys: a million observations)
+                simple = len(set(ends)) == len(ends) and (
                     key[1] not in each_period
                     or len({o.period.kind for o in series} - {custom}) <= 1
                 )
-                if not simple:
+                if simple:
+                    if any(map(operator.ge, ends, ends[1:])):
+                        series.sort(key=_end_of)
+                else:
                     series = self._resolve_series(
                         group, one_length=key[1] in each_period, found=found, superseded=superseded
                     )
-                series.sort(key=_period_order)
+                    series.sort(key=_period_order)
             effective[key] = series
         found.sort(key=_first)
         self.p.items.extend(problem for _, problem in found)

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pendulum
 
+from mttq_core._frozen import builder
 from mttq_core.model import (
     COMMITTEE,
     Accumulation,
@@ -26,6 +27,8 @@ from ._errors import ScoringError
 from ._exact import exact_sum, to_decimal
 from ._types import Assessment, Point, TargetInputs
 
+_point = builder(Point)  # one per counted observation: positional, without __init__
+
 __all__ = ["committee_points", "counted", "for_unit", "share_point", "target_inputs"]
 
 
@@ -44,7 +47,7 @@ def counted(series: Sequence[Observation], term: Term, as_of: pendulum.Date) -> 
     """The observations that count (SPEC §3.1), as points: those ending in the term by ``as_of``."""
     first, last = term.start, min(term.end, as_of)
     return tuple(
-        Point(period=o.period, value=o.number, source=o.source, revision=o.revision)
+        _point(o.period, o.number, o.source, o.revision)
         for o in series
         if first <= o.period.end <= last
     )

@@ -10,11 +10,16 @@ from typing import Final, TypeAlias
 import attrs
 import pendulum
 
+from mttq_core._frozen import builder
 from mttq_core.model import Accumulation, Comparator, Direction, Period, PeriodKind
 
 from ._exact import ONE_RATIO, ZERO_RATIO, Ratio, add, exact_sum, gap_closure, ratio, to_decimal
 from ._types import Assessment, Explanation, PeriodResult, Point, TargetInputs
 from ._vocab import Edge, Status, Trend
+
+#: Positional builders (``mttq_core._frozen``): the hot path makes one of each per target.
+_assessment = builder(Assessment)
+_explanation = builder(Explanation)
 
 __all__ = [
     "LINEAR",
@@ -298,35 +303,37 @@ def _result(
     """One assessment and its explanation, from the same numbers."""
     points = inputs.points
     data_date = points[-1].period.end if points else None
-    return Assessment(
-        unit=inputs.unit,
-        indicator=inputs.indicator,
-        method=method,
-        status=status,
-        met=met,
-        actual=actual,
-        target=inputs.target,
-        comparator=inputs.comparator,
-        progress=progress,
-        expected=expected,
-        data_date=data_date,
-        trend=trend_of(points, inputs.direction),
-        edge=edge,
-        missing_periods=missing,
-        explanation=Explanation(
-            method=method,
-            actual=actual,
-            baseline=baseline,
-            target=inputs.target,
-            progress=progress,
-            expected=expected,
-            data_date=data_date,
-            edge=edge,
-            points=points,
-            periods=periods,
-            milestone=milestone,
-            notes=notes,
+    return _assessment(
+        inputs.unit,
+        inputs.indicator,
+        method,
+        status,
+        met,
+        actual,
+        inputs.target,
+        inputs.comparator,
+        progress,
+        expected,
+        data_date,
+        trend_of(points, inputs.direction),
+        edge,
+        _explanation(
+            method,
+            actual,
+            baseline,
+            inputs.target,
+            progress,
+            expected,
+            data_date,
+            edge,
+            points,
+            periods,
+            milestone,
+            None,
+            notes,
         ),
+        None,
+        missing,
     )
 
 
