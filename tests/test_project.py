@@ -48,6 +48,7 @@ ALLOWED_IN_MODEL = {
     "enum",
     "functools",
     "itertools",
+    "operator",
     "re",
     "types",
     "typing",

@@ -74,9 +74,12 @@ class Superseded:
     by: Observation
 
 
-@attrs.frozen(kw_only=True)
-class Parts:
-    """The collections of a dataset, each item with its position in the document."""
+class Parts(NamedTuple):
+    """The collections of a dataset, each item with its position in the document.
+
+    (Internal classes here are named tuples and a plain class, not attrs classes: creating
+    attrs classes is most of ``import mttq_core``'s time.)
+    """
 
     terms: Sequence[tuple[int, Term]] = ()
     communes: Sequence[tuple[int, Commune]] = ()
@@ -88,8 +91,7 @@ class Parts:
     topics: Sequence[tuple[int, Topic]] = ()
 
 
-@attrs.frozen(kw_only=True)
-class Broken:
+class Broken(NamedTuple):
     """Ids (or codes) of items that could not be read; references to them stay quiet."""
 
     terms: frozenset[str] = frozenset()
@@ -99,22 +101,34 @@ class Broken:
     whole: frozenset[str] = frozenset()  # collections that could not be read at all
 
 
-@attrs.define
 class Index:
     """What the rules resolved, for the scoring and the reports to read."""
 
-    terms: dict[str, Term] = attrs.Factory(dict)
-    indicators: dict[str, Indicator] = attrs.Factory(dict)
-    communes_by_code: dict[str, list[Commune]] = attrs.Factory(dict)
-    topics: dict[str, str] = attrs.Factory(dict)
-    #: Targets by key: (term, indicator) → scope → target.
-    targets: dict[tuple[str, str], dict[str, Target]] = attrs.Factory(dict)
-    #: Commune-scope targets resolved to their commune: (term, indicator, commune) → target.
-    commune_targets: dict[tuple[str, str, Commune], Target] = attrs.Factory(dict)
-    records: list[ObservationRecord] = attrs.Factory(list)
-    #: Effective observations (highest revision per period), sorted by period end.
-    effective: dict[tuple[UnitKey, str], list[Observation]] = attrs.Factory(dict)
-    superseded: list[Superseded] = attrs.Factory(list)
+    __slots__ = (
+        "commune_targets",
+        "communes_by_code",
+        "effective",
+        "indicators",
+        "records",
+        "superseded",
+        "targets",
+        "terms",
+        "topics",
+    )
+
+    def __init__(self) -> None:
+        self.terms: dict[str, Term] = {}
+        self.indicators: dict[str, Indicator] = {}
+        self.communes_by_code: dict[str, list[Commune]] = {}
+        self.topics: dict[str, str] = {}
+        #: Targets by key: (term, indicator) → scope → target.
+        self.targets: dict[tuple[str, str], dict[str, Target]] = {}
+        #: Commune-scope targets resolved to their commune: (term, indicator, commune) → target.
+        self.commune_targets: dict[tuple[str, str, Commune], Target] = {}
+        self.records: list[ObservationRecord] = []
+        #: Effective observations (highest revision per period), sorted by period end.
+        self.effective: dict[tuple[UnitKey, str], list[Observation]] = {}
+        self.superseded: list[Superseded] = []
 
     def resolve(self, code: str, day: pendulum.Date) -> Commune | None:
         """The commune with ``code`` valid on ``day``, if exactly one is."""
