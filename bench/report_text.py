@@ -170,18 +170,20 @@ pandas at province scale), without skipping or weakening a rule:
 LIMITS = """\
 ## What limits the goals still missed, and what would lift them
 
-- **`loads` at district scale** (and province, within this machine's noise of 1.0×). Per
-  observation mttq_core spends its time in Python bytecode: the C parser's dict (about a
-  quarter), building and checking the observation (about two fifths), recording and
-  resolving it (the rest); pydantic does all of that in Rust. At province and national
-  scale pydantic also pays the garbage collector for the objects it makes, which is why the
-  ratio improves with size. What would lift it: compiling the two hot loops
+- **`loads`**: about twice pydantic's time at district scale, and at or just above it at
+  province and national scale (where a rerun of this page moves the ratio by a few
+  hundredths either way). Per observation mttq_core spends its time in Python bytecode: the
+  C parser's dict (about a quarter), building and checking the observation (about two
+  fifths), recording and resolving it (the rest); pydantic does all of that in Rust. At
+  province and national scale pydantic also pays the garbage collector for the objects it
+  makes, which is why the ratio improves with size. What would lift it: compiling the two hot loops
   (`serde/_fast.py`, the quick road of `model/_rules.py`) with mypyc or Cython, or
   validating the structure with a compiled decoder (msgspec) before building the
   entities — both a build step or a compiled dependency the project has not taken yet.
-- **`assess` at province scale.** The pandas peer computes 7,200 statuses in vectorised
-  float64; `assess` computes 12,012 assessments exactly in `Decimal`, each with its
-  explanation and its points. The flat profile above is the making of those objects (points,
+- **`assess` at province scale**, all of it: the pandas peer computes 7,200 statuses in
+  vectorised float64; `assess` computes 12,012 assessments exactly in `Decimal`, each with its
+  explanation and its points, and the committee's roll-ups, grades and ranks. The flat
+  profile above is the making of those objects (points,
   inputs, assessments, explanations) and the `Decimal` divisions; on the same work ("same
   work" rows) it is at or below the peer. What would lift the rest: a batch road for the
   built-in methods (preparing each target once and assessing all its communes in one loop),
