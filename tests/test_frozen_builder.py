@@ -21,7 +21,7 @@ anything = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.decimals(
 def test_it_builds_what_the_constructor_builds(cls: type, data: st.DataObject) -> None:
     names = [a.name for a in attrs.fields(cls)]
     values = [data.draw(anything, label=name) for name in names]
-    built = builder(cls)(*values)
+    built: object = builder(cls)(*values)
     made = cls(**dict(zip(names, values, strict=True)))
     assert type(built) is cls
     assert built == made

@@ -18,7 +18,9 @@ def collector_on() -> Iterator[None]:
     gc.enable()
     yield
     gc.unfreeze()
-    if not was:
+    if was:
+        gc.enable()
+    else:
         gc.disable()
 
 

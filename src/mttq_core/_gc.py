@@ -20,6 +20,7 @@ The pause nests and is safe across threads: the collector is disabled by the fir
 and re-enabled by the last exit, and only if it was enabled before.
 
 >>> import gc
+>>> gc.enable()  # the default
 >>> with collection_paused():
 ...     gc.isenabled()
 False
