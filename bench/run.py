@@ -212,31 +212,24 @@ def _timed(text: str, path: Path, runs: int) -> dict[str, float]:
         ),
         "mttq_loads": median_seconds(lambda: mttq_core.loads(text), runs),
     }
+    times["pandas_assess"], times["mttq_assess"] = _assess_figures(text, runs)
+    gc.collect()
+    times["end_to_end"] = median_seconds(lambda: _end_to_end(path), runs)
+    times["pandas_same"], times["mttq_same"] = _assess_figures(same_work(text), runs)
+    return times
+
+
+def _assess_figures(text: str, runs: int) -> tuple[float, float]:
+    """The pandas peer's and ``mttq_core.assess``'s medians on ``text``, one input at a time."""
     parsed = json.loads(text)
-    times["pandas_assess"] = median_seconds(
-        functools.partial(pandas_assess.assess, parsed, AS_OF.isoformat()), runs
-    )
+    peer = median_seconds(functools.partial(pandas_assess.assess, parsed, AS_OF.isoformat()), runs)
     del parsed
     gc.collect()
     dataset = mttq_core.loads(text)
-    times["mttq_assess"] = median_seconds(
-        functools.partial(mttq_core.assess, dataset, as_of=AS_OF), runs
-    )
+    ours = median_seconds(functools.partial(mttq_core.assess, dataset, as_of=AS_OF), runs)
     del dataset
     gc.collect()
-    times["end_to_end"] = median_seconds(lambda: _end_to_end(path), runs)
-    same = same_work(text)
-    parsed = json.loads(same)
-    times["pandas_same"] = median_seconds(
-        functools.partial(pandas_assess.assess, parsed, AS_OF.isoformat()), runs
-    )
-    del parsed
-    gc.collect()
-    dataset = mttq_core.loads(same)
-    times["mttq_same"] = median_seconds(
-        functools.partial(mttq_core.assess, dataset, as_of=AS_OF), runs
-    )
-    return times
+    return peer, ours
 
 
 def same_work(text: str) -> str:
