@@ -583,7 +583,15 @@ CASES: list[Case] = [
     literal(
         "deeply-nested",
         '{"notes": ' + "[" * 100_000 + "]" * 100_000 + "}",
-        [("$", "the JSON is nested too deeply to read; a dataset is at most a few levels deep")],
+        [
+            (
+                "$.notes" + "[0]" * 31,
+                (
+                    "nested 33 levels deep, deeper than the limit of 32 (a valid dataset goes 6 "
+                    "deep); raise Limits.max_depth to read it"
+                ),
+            )
+        ],
     ),
     literal(
         "latin1-bytes",

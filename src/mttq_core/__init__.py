@@ -102,6 +102,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from .scoring import (
         linear_assessment as linear_assessment,
     )
+    from .serde import Limits as Limits
     from .serde import dump, dumps, load, loads
 
 __version__ = "0.1.0"
@@ -141,6 +142,7 @@ _LAZY: dict[str, tuple[str, str | None]] = {
     "scoring": ("mttq_core.scoring", None),
     "Brief": ("mttq_core.briefing", "Brief"),
     "ConclusionStatus": ("mttq_core.followup", "ConclusionStatus"),
+    "Limits": ("mttq_core.serde", "Limits"),
     "brief": ("mttq_core.briefing", "brief"),
     "briefing": ("mttq_core.briefing", None),
     "disclosure_coverage": ("mttq_core.ledger", "disclosure_coverage"),
@@ -163,6 +165,7 @@ __all__ = [  # noqa: PLE0604 — a list of names, extended from the model's own 
     "scoring",
     "Brief",
     "ConclusionStatus",
+    "Limits",
     "__version__",
     "brief",
     "briefing",

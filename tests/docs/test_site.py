@@ -35,6 +35,8 @@ PAGES = [
     "api",
     "glossary",
     "development",
+    "performance",
+    "reliability",
 ]
 MODULES = [
     "model",

@@ -90,6 +90,14 @@ def main(
     except DatasetError as e:
         for problem in e.problems:
             print(f"{problem.path}: {problem.message}", file=out)
-        count = len(e.problems)
-        print(f"mttq-core: invalid dataset: {count} problem{'s' if count != 1 else ''}", file=err)
+        count = len(e.problems) + e.unlisted
+        more = (
+            f" (the first {len(e.problems):,} listed; --limit max_problems=N lists more)"
+            if e.unlisted
+            else ""
+        )
+        print(
+            f"mttq-core: invalid dataset: {count} problem{'s' if count != 1 else ''}{more}",
+            file=err,
+        )
         return EXIT_INVALID

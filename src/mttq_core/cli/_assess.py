@@ -17,9 +17,11 @@ from ._common import (
     TIME_ZONE,
     UnusableError,
     UsageError,
+    add_limit_option,
     as_of,
     check_choice,
     colour,
+    limits_of,
     read,
     write,
 )
@@ -41,6 +43,7 @@ def add_validate(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         ),
     )
     validate.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    add_limit_option(validate)
     validate.add_argument(
         "--units",
         action="store_true",
@@ -71,6 +74,7 @@ def add_assess(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ),
     )
     assess_.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    add_limit_option(assess_)
     add_scoring_options(assess_)
     assess_.add_argument(
         "--format",
@@ -113,7 +117,7 @@ def add_scoring_options(parser: argparse.ArgumentParser) -> None:
 
 def run_validate(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Validate the dataset and print its summary."""
-    dataset, name = read(args.dataset, err)
+    dataset, name = read(args.dataset, err, limits_of(args))
     for s in dataset.superseded:
         print(
             f"note: {s.path} (revision {s.observation.revision}) is superseded by {s.by_path} "
@@ -179,7 +183,7 @@ def run_assess(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_choice("--method", args.method, list(METHODS))
     check_choice("--format", args.format, FORMATS)
     day = as_of(args.as_of)
-    dataset, _ = read(args.dataset, err)
+    dataset, _ = read(args.dataset, err, limits_of(args))
     try:
         card = scorecard(dataset, args, day)
     except UnusableError as e:

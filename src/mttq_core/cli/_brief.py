@@ -10,7 +10,16 @@ from mttq_core.ledger import DEFAULT_WINDOW_DAYS
 from mttq_core.scoring import METHODS, ScoringError
 
 from ._assess import DATASET_HELP, add_scoring_options, scoring_error
-from ._common import EXIT_OK, UsageError, as_of, check_choice, read, write
+from ._common import (
+    EXIT_OK,
+    UsageError,
+    add_limit_option,
+    as_of,
+    check_choice,
+    limits_of,
+    read,
+    write,
+)
 
 __all__ = ["add_brief", "run_brief", "window_option"]
 
@@ -54,6 +63,7 @@ def add_brief(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    add_limit_option(parser)
     parser.add_argument(
         "--commune", required=True, metavar="CODE", help="the commune's 5-digit code"
     )
@@ -73,7 +83,7 @@ def run_brief(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_choice("--format", args.format, FORMATS)
     window = window_days(args.window_days)
     day = as_of(args.as_of)
-    dataset, _ = read(args.dataset, err)
+    dataset, _ = read(args.dataset, err, limits_of(args))
     try:
         document = brief(
             dataset,

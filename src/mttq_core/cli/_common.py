@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import os
 import re
@@ -9,11 +10,12 @@ import sys
 from collections.abc import Sequence
 from typing import Final, TextIO
 
+import attrs
 import pendulum
 
 from mttq_core._example import EXAMPLE_NAME, example
 from mttq_core.model import Dataset
-from mttq_core.serde import load
+from mttq_core.serde import Limits, load
 
 __all__ = [
     "EXIT_INVALID",
@@ -22,10 +24,12 @@ __all__ = [
     "TIME_ZONE",
     "UnusableError",
     "UsageError",
+    "add_limit_option",
     "as_of",
     "check_choice",
     "colour",
     "date_option",
+    "limits_of",
     "read",
     "today",
     "write",
@@ -48,7 +52,47 @@ class UnusableError(Exception):
     """Valid data the command cannot use (e.g. a committee target nothing aggregates to): exit 1."""
 
 
-def read(path: str | None, err: TextIO) -> tuple[Dataset, str]:
+_LIMITS: Final = tuple(a.name for a in attrs.fields(Limits))
+
+
+def add_limit_option(parser: argparse.ArgumentParser) -> None:
+    """``--limit NAME=N``: raise (or lower) one of the limits on what is read."""
+    defaults = Limits()
+    parser.add_argument(
+        "--limit",
+        action="append",
+        default=[],
+        metavar="NAME=N",
+        help=(
+            "change a limit on the dataset read, e.g. --limit max_bytes=600000000 (repeatable; "
+            + ", ".join(f"{name} {getattr(defaults, name):,}" for name in _LIMITS)
+            + " by default)"
+        ),
+    )
+
+
+def limits_of(args: argparse.Namespace) -> Limits:
+    """The limits ``--limit`` asks for, or a usage error."""
+    changes: dict[str, int] = {}
+    for item in getattr(args, "limit", None) or []:
+        name, equals, value = item.partition("=")
+        name = name.strip()
+        if not equals or name not in _LIMITS:
+            raise UsageError(
+                f"--limit: {item!r} is not allowed; expected NAME=N with NAME one of "
+                f"{', '.join(_LIMITS)}"
+            )
+        try:
+            changes[name] = int(value.strip().replace(",", ""))
+        except ValueError:
+            raise UsageError(f"--limit: {value!r} is not a whole number (in {item!r})") from None
+    try:
+        return Limits(**changes)
+    except (TypeError, ValueError) as e:
+        raise UsageError(f"--limit: {e}") from None
+
+
+def read(path: str | None, err: TextIO, limits: Limits | None = None) -> tuple[Dataset, str]:
     """The dataset at ``path`` (``-`` for standard input; ``None`` for the built-in example)."""
     if path is None:
         print(
@@ -58,9 +102,9 @@ def read(path: str | None, err: TextIO) -> tuple[Dataset, str]:
         )
         return example(), "built-in example"
     if path == "-":
-        return load(sys.stdin.buffer), "standard input"
+        return load(sys.stdin.buffer, limits=limits), "standard input"
     try:
-        return load(path), path
+        return load(path, limits=limits), path
     except IsADirectoryError:
         raise UsageError(f"{path!r} is a directory; give a dataset JSON file") from None
     except FileNotFoundError:

@@ -21,7 +21,17 @@ from mttq_core.model import Dataset, Fund, Receipt, format_dong
 
 from ._assess import DATASET_HELP
 from ._brief import window_days, window_option
-from ._common import EXIT_OK, UsageError, check_choice, date_option, read, today, write
+from ._common import (
+    EXIT_OK,
+    UsageError,
+    add_limit_option,
+    check_choice,
+    date_option,
+    limits_of,
+    read,
+    today,
+    write,
+)
 
 __all__ = ["FUNDS_FORMAT", "add_funds", "run_funds"]
 
@@ -48,6 +58,7 @@ def add_funds(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         ),
     )
     parser.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    add_limit_option(parser)
     parser.add_argument("--fund", metavar="ID", help="only this fund")
     parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help="first day")
     parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help="last day")
@@ -185,7 +196,7 @@ def run_funds(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             f"--to: {end.isoformat()} is before --from ({start.isoformat()}); a period ends on or "
             "after the day it starts"
         )
-    dataset, _ = read(args.dataset, err)
+    dataset, _ = read(args.dataset, err, limits_of(args))
     funds = sorted(dataset.funds, key=lambda f: f.id)
     if args.fund is not None:
         funds = [f for f in funds if f.id == args.fund]

@@ -13,7 +13,17 @@ from mttq_core.model import Dataset, WorkingSession
 from mttq_core.scoring import METHODS, ScoringError
 
 from ._assess import DATASET_HELP, scoring_error
-from ._common import EXIT_OK, TIME_ZONE, UsageError, as_of, check_choice, read, write
+from ._common import (
+    EXIT_OK,
+    TIME_ZONE,
+    UsageError,
+    add_limit_option,
+    as_of,
+    check_choice,
+    limits_of,
+    read,
+    write,
+)
 
 __all__ = ["FOLLOW_UP_FORMAT", "add_sessions", "run_sessions"]
 
@@ -36,6 +46,7 @@ def add_sessions(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> No
         ),
     )
     parser.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    add_limit_option(parser)
     parser.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help=f"the date (default: today in {TIME_ZONE})"
     )
@@ -204,7 +215,7 @@ def run_sessions(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     check_choice("--by", args.by, GROUPS)
     check_choice("--method", args.method, list(METHODS))
     day = as_of(args.as_of)
-    dataset, _ = read(args.dataset, err)
+    dataset, _ = read(args.dataset, err, limits_of(args))
     if args.schedule is not None:
         try:
             plan = schedule(dataset, args.schedule, as_of=day)

@@ -22,8 +22,10 @@ from ._common import (
     EXIT_INVALID,
     EXIT_OK,
     UsageError,
+    add_limit_option,
     as_of,
     check_choice,
+    limits_of,
     read,
     write,
 )
@@ -51,6 +53,7 @@ def add_export(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         ),
     )
     export.add_argument("dataset", nargs="?", metavar="DATASET", help=DATASET_HELP)
+    add_limit_option(export)
     export.add_argument(
         "--to", required=True, metavar="{" + ",".join(TARGETS) + "}", help="the file format"
     )
@@ -141,7 +144,7 @@ def run_export(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         from mttq_core import spreadsheet  # noqa: PLC0415 — openpyxl on demand
     except ImportError as e:
         raise _needs_extra(e) from None
-    dataset, name = read(args.dataset, err)
+    dataset, name = read(args.dataset, err, limits_of(args))
     card = scorecard(dataset, args, day) if day is not None else None
     target: str | io.BytesIO = args.output or io.BytesIO()
     try:

@@ -46,16 +46,26 @@ class DatasetError(ValueError):
     """
 
     problems: tuple[Problem, ...]
+    #: Problems found but not listed in :attr:`problems` (``Limits.max_problems``).
+    unlisted: int
 
-    def __init__(self, problems: Iterable[Problem | tuple[str, str]]) -> None:
+    def __init__(self, problems: Iterable[Problem | tuple[str, str]], *, unlisted: int = 0) -> None:
         self.problems = tuple(Problem(*p) for p in problems)
-        count = len(self.problems)
+        self.unlisted = unlisted
+        count = len(self.problems) + unlisted
         head = f"{count} problem" + ("" if count == 1 else "s")
-        super().__init__("\n".join([head + ":", *map(str, self.problems)]))
+        lines = [head + ":", *map(str, self.problems)]
+        if unlisted:
+            head = f"{count:,} problems (the first {len(self.problems):,} listed)"
+            lines = [head + ":", *lines[1:], f"… and {unlisted:,} more"]
+        super().__init__("\n".join(lines))
 
     def rebased(self, prefix: str) -> DatasetError:
         """The same problems with their paths put under ``prefix``."""
-        return DatasetError(Problem(join_path(prefix, p.path), p.message) for p in self.problems)
+        return DatasetError(
+            (Problem(join_path(prefix, p.path), p.message) for p in self.problems),
+            unlisted=self.unlisted,
+        )
 
 
 class Problems:

@@ -14,7 +14,7 @@ import operator
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Final, NamedTuple, TypeAlias, TypeVar
+from typing import Any, Final, NamedTuple, TypeAlias, TypeVar
 
 import attrs
 import pendulum
@@ -338,17 +338,28 @@ class _Checker:
     def communes(self) -> None:
         placed: dict[str, list[tuple[int, Commune]]] = defaultdict(list)
         for i, c in self.parts.communes:
-            clash = next(
-                (
-                    (j, other)
-                    for j, other in placed[c.code]
-                    if other.overlaps(
-                        c.valid_from or pendulum.Date(1, 1, 1),
-                        c.valid_to or pendulum.Date(9999, 12, 31),
-                    )
-                ),
-                None,
-            )
+            placed[c.code].append((i, c))
+        # a code shared by many communes: find clashes in O(n log n), not pair by pair
+        first_clash: dict[int, tuple[int, Commune] | None] = {}
+        for items in placed.values():
+            if len(items) > _SCAN:
+                spans = [(_since(c).toordinal(), _until(c).toordinal()) for _, c in items]
+                for (i, _), k in zip(items, first_overlaps(spans), strict=True):
+                    first_clash[i] = None if k is None else items[k]
+        earlier: dict[str, list[tuple[int, Commune]]] = defaultdict(list)
+        for i, c in self.parts.communes:
+            if i in first_clash:
+                clash = first_clash[i]
+            else:
+                clash = next(
+                    (
+                        (j, other)
+                        for j, other in earlier[c.code]
+                        if other.overlaps(_since(c), _until(c))
+                    ),
+                    None,
+                )
+                earlier[c.code].append((i, c))
             if clash is not None:
                 j, other = clash
                 self.p.add(
@@ -357,12 +368,8 @@ class _Checker:
                     f"{other.validity()}) over an overlapping period (this one: {c.validity()}); "
                     "two communes share a code only if their validity intervals are disjoint",
                 )
-            placed[c.code].append((i, c))
         self.ix.communes_by_code = {
-            code: sorted(
-                (c for _, c in items), key=lambda c: c.valid_from or pendulum.Date(1, 1, 1)
-            )
-            for code, items in placed.items()
+            code: sorted((c for _, c in items), key=_since) for code, items in placed.items()
         }
 
     def targets(self) -> None:
@@ -765,7 +772,6 @@ class _Checker:
         """Resolve one series record by record: clashes, revisions, period lengths."""
         slots: dict[tuple[Period, int], ObservationRecord] = {}
         ends: dict[pendulum.Date, ObservationRecord] = {}
-        kinds: dict[str, tuple[PeriodKind, ObservationRecord]] = {}
         best: dict[Period, ObservationRecord] = {}
         accepted: list[tuple[int, ObservationRecord]] = []
         for n, rec in group:
@@ -792,11 +798,11 @@ class _Checker:
             slots[(period, o.revision)] = rec
             ends[period.end] = rec
             accepted.append((n, rec))
-            if one_length:
-                self._one_length(n, rec, kinds, found)
             current = best.get(period)
             if current is None or o.revision > current.observation.revision:
                 best[period] = rec
+        if one_length:
+            self._one_length(accepted, found)
         for n, rec in accepted:
             winner = best[rec.observation.period]
             if winner is not rec:
@@ -807,27 +813,32 @@ class _Checker:
 
     def _one_length(
         self,
-        n: int,
-        rec: ObservationRecord,
-        kinds: dict[str, tuple[PeriodKind, ObservationRecord]],
+        accepted: list[tuple[int, ObservationRecord]],
         found: list[tuple[int, Problem]],
     ) -> None:
-        """An ``each_period`` series uses periods of one length within a term."""
-        period = rec.observation.period
-        kind = period.kind
-        if kind is PeriodKind.CUSTOM:
+        """An ``each_period`` series uses periods of one length within a term.
+
+        The first period of the series in a term sets the length; a record of another length
+        is reported once, against the first term (in the dataset's order) where it differs.
+        """
+        records = [(n, rec) for n, rec in accepted if rec.observation.period.kind is not _CUSTOM]
+        terms = list(self.ix.terms.values())
+        if len(terms) <= _SCAN:  # the usual one to four terms: look at each
+            kinds: dict[str, tuple[PeriodKind, ObservationRecord]] = {}
+            for n, rec in records:
+                period = rec.observation.period
+                clash: tuple[Term, tuple[PeriodKind, ObservationRecord]] | None = None
+                for term in terms:
+                    if term.contains(period.end):
+                        first = kinds.setdefault(term.id, (period.kind, rec))
+                        if clash is None and first[0] is not period.kind:
+                            clash = (term, first)
+                if clash is not None:
+                    found.append((n, _length_problem(rec, *clash)))
             return
-        for term in self.ix.terms.values():
-            if not term.contains(period.end):
-                continue
-            first = kinds.setdefault(term.id, (kind, rec))
-            if first[0] is not kind:
-                message = (
-                    f"{period} is a {kind.value}, but {first[1].path} uses a "
-                    f"{first[0].value} for the same commune, indicator and term "
-                    f"{term.id!r}; an each_period indicator uses periods of one length"
-                )
-                found.append((n, Problem(f"{rec.path}.period", message)))
+        for (n, rec), clash in zip(records, _length_clashes(records, terms), strict=True):
+            if clash is not None:
+                found.append((n, _length_problem(rec, *clash)))
 
     def committee_ratio(self) -> None:
         for (term_id, ind_id), scopes in self.ix.targets.items():
@@ -860,6 +871,193 @@ class _Checker:
                         "by ratio, which needs numerator and denominator on every commune "
                         "observation in the term; add them",
                     )
+
+
+_CUSTOM: Final = PeriodKind.CUSTOM
+
+
+def _length_problem(
+    rec: ObservationRecord, term: Term, first: tuple[PeriodKind, ObservationRecord]
+) -> Problem:
+    period = rec.observation.period
+    return Problem(
+        f"{rec.path}.period",
+        f"{period} is a {period.kind.value}, but {first[1].path} uses a {first[0].value} for "
+        f"the same commune, indicator and term {term.id!r}; an each_period indicator uses "
+        "periods of one length",
+    )
+
+
+def _below(values: Sequence[Any], x: Any, *, inclusive: bool = False) -> int:
+    """How many of the sorted ``values`` are below ``x`` (or equal to it, ``inclusive``).
+
+    >>> _below([1, 3, 3, 5], 3), _below([1, 3, 3, 5], 3, inclusive=True)
+    (1, 3)
+    """
+    lo, hi = 0, len(values)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if values[mid] < x or (inclusive and values[mid] == x):
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
+class _Minima:
+    """A segment tree of minima over positions ``0 … size-1``, every value ``never`` at first.
+
+    ``put`` lowers one position and ``least`` reads the minimum of a range; ``cover`` lowers a
+    whole range and ``at`` reads one position through the ranges covering it.
+    """
+
+    def __init__(self, size: int, never: int) -> None:
+        self.width = 1
+        while self.width < size:
+            self.width *= 2
+        self.never = never
+        self.low = [never] * (2 * self.width)
+
+    def put(self, position: int, value: int) -> None:
+        node = position + self.width
+        while node and self.low[node] > value:
+            self.low[node] = value
+            node >>= 1
+
+    def least(self, lo: int, hi: int) -> int:
+        best, a, b = self.never, lo + self.width, hi + self.width
+        while a < b:
+            if a & 1:
+                best = min(best, self.low[a])
+                a += 1
+            if b & 1:
+                b -= 1
+                best = min(best, self.low[b])
+            a, b = a >> 1, b >> 1
+        return best
+
+    def cover(self, lo: int, hi: int, value: int) -> None:
+        a, b = lo + self.width, hi + self.width
+        while a < b:
+            if a & 1:
+                self.low[a] = min(self.low[a], value)
+                a += 1
+            if b & 1:
+                b -= 1
+                self.low[b] = min(self.low[b], value)
+            a, b = a >> 1, b >> 1
+
+    def at(self, position: int) -> int:
+        best, node = self.never, position + self.width
+        while node:
+            best = min(best, self.low[node])
+            node >>= 1
+        return best
+
+
+def _length_clashes(
+    records: list[tuple[int, ObservationRecord]], terms: list[Term]
+) -> list[tuple[Term, tuple[PeriodKind, ObservationRecord]] | None]:
+    """What :meth:`_Checker._one_length` finds, in O((records + terms) log), for many terms.
+
+    A term's length is set by its first record (the least position whose period ends in
+    it); a record clashes with the first term, in order, that contains its end and whose
+    first record has another length.
+    """
+    ends = sorted({rec.observation.period.end for _, rec in records})
+    where = {end: i for i, end in enumerate(ends)}
+    firsts = _Minima(len(ends), len(records))
+    for k, (_, rec) in enumerate(records):
+        firsts.put(where[rec.observation.period.end], k)
+    by_kind: dict[PeriodKind, _Minima] = {}
+    first_of: dict[int, int] = {}
+    for t, term in enumerate(terms):
+        lo, hi = _below(ends, term.start), _below(ends, term.end, inclusive=True)
+        k = firsts.least(lo, hi)
+        if k < len(records):  # some record ends in the term
+            first_of[t] = k
+            kind = records[k][1].observation.period.kind
+            by_kind.setdefault(kind, _Minima(len(ends), len(terms))).cover(lo, hi, t)
+    out: list[tuple[Term, tuple[PeriodKind, ObservationRecord]] | None] = []
+    for _, rec in records:
+        period = rec.observation.period
+        position = where[period.end]
+        t = min(
+            (tree.at(position) for kind, tree in by_kind.items() if kind is not period.kind),
+            default=len(terms),
+        )
+        if t < len(terms):
+            first = records[first_of[t]][1]
+            out.append((terms[t], (first.observation.period.kind, first)))
+        else:
+            out.append(None)
+    return out
+
+
+#: Communes sharing one code are compared pair by pair up to this many (codes are reused a
+#: few times at most); beyond, :func:`first_overlaps` keeps a hostile document linear.
+_SCAN: Final = 16
+_FIRST_DAY: Final = pendulum.Date(1, 1, 1)
+_LAST_DAY: Final = pendulum.Date(9999, 12, 31)
+
+
+def _since(c: Commune) -> pendulum.Date:
+    return c.valid_from or _FIRST_DAY
+
+
+def _until(c: Commune) -> pendulum.Date:
+    return c.valid_to or _LAST_DAY
+
+
+def first_overlaps(spans: Sequence[tuple[int, int]]) -> list[int | None]:
+    """For each closed span ``(first, last)``, the first earlier span sharing a day with it.
+
+    The answer is the earlier span's position, or ``None`` when no earlier span overlaps.
+
+    Two spans overlap exactly when the later start of the two lies in both, so it is enough
+    to record, for each start, the first span covering it (each start is covered once: a
+    span skips starts already covered) and to take the least over the starts in a span: a
+    segment tree of minima, O(n log n) in all.
+
+    >>> first_overlaps([(1, 5), (7, 9), (5, 7), (10, 12), (0, 20)])
+    [None, None, 0, None, 0]
+    """
+    starts = sorted({first for first, _ in spans})
+    size = 1
+    while size < len(starts):
+        size *= 2
+    never = len(spans)
+    least = [never] * (2 * size)  # least[size + p]: the first span covering starts[p]
+    ahead = list(range(len(starts) + 1))  # ahead[p]: a start ≥ p not covered yet
+
+    def uncovered(p: int) -> int:
+        while ahead[p] != p:
+            ahead[p] = ahead[ahead[p]]
+            p = ahead[p]
+        return p
+
+    out: list[int | None] = []
+    for k, (first, last) in enumerate(spans):
+        lo, hi = _below(starts, first), _below(starts, last, inclusive=True)
+        best, a, b = never, lo + size, hi + size
+        while a < b:
+            if a & 1:
+                best = min(best, least[a])
+                a += 1
+            if b & 1:
+                b -= 1
+                best = min(best, least[b])
+            a, b = a >> 1, b >> 1
+        out.append(None if best == never else best)
+        p = uncovered(lo)
+        while p < hi:
+            node = p + size
+            while node and least[node] > k:
+                least[node] = k
+                node >>= 1
+            ahead[p] = p + 1
+            p = uncovered(p + 1)
+    return out
 
 
 def analyse(parts: Parts, broken: Broken | None = None) -> tuple[Index, list[Problem]]:

@@ -31,6 +31,7 @@ __all__ = [
     "check_items",
     "check_text",
     "describe",
+    "has_surrogate",
     "shorten",
     "string_value_message",
     "to_date",
@@ -46,6 +47,7 @@ __all__ = [
 Value: TypeAlias = Decimal | bool | tuple[str, ...]
 
 _DECIMAL_STRING = re.compile(r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?\Z")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 #: Largest magnitude accepted for a number: far above any đồng amount a Front fund sees.
 MAX_MAGNITUDE = Decimal(10) ** 18
 
@@ -158,6 +160,17 @@ def check_items(
     return ok
 
 
+def has_surrogate(text: str) -> bool:
+    r"""Whether ``text`` holds a lone UTF-16 surrogate: not a character, and not UTF-8.
+
+    JSON's ``"\ud800"`` escape makes one; such text cannot be written to a file.
+
+    >>> has_surrogate("Bát Tràng"), has_surrogate("a\ud800")
+    (False, True)
+    """
+    return _SURROGATE.search(text) is not None
+
+
 def check_text(problems: Problems, path: str, value: object, *, required: bool = True) -> bool:
     """Check a text field; ``True`` when it is usable."""
     if value is None and not required:
@@ -170,6 +183,13 @@ def check_text(problems: Problems, path: str, value: object, *, required: bool =
         return False
     if "\x00" in value:
         problems.add(path, "contains a NUL character, which is not allowed in text")
+        return False
+    if not value.isascii() and has_surrogate(value):
+        problems.add(
+            path,
+            "contains a lone UTF-16 surrogate (an escape like \\ud800 without its pair), "
+            "which is not a character; write the character itself",
+        )
         return False
     return True
 
@@ -250,7 +270,7 @@ def check_decimal(problems: Problems, path: str, value: object) -> bool:
     if not value.is_finite():
         problems.add(path, f"{value} is not a finite number; NaN and Infinity are not allowed")
         return False
-    if abs(value) >= MAX_MAGNITUDE:
+    if value.copy_abs() >= MAX_MAGNITUDE:  # exact; abs() rounds, and overflows past 10^999999
         problems.add(
             path, f"{shorten(_plain(value))} is too large; numbers must be below 10^18 in size"
         )
@@ -265,6 +285,16 @@ def check_enum(problems: Problems, path: str, value: object, enum: type[LabeledE
     shown = repr(value) if isinstance(value, str) else describe(value)
     problems.add(path, f"{shown} is not allowed; expected {enum.allowed()}")
     return False
+
+
+def _listed(ids: tuple[str, ...], most: int = 20) -> str:
+    """Ids for a message: all of them, or the first ``most`` and how many there are.
+
+    >>> _listed(("a", "b")), _listed(tuple("abcd"), most=2)
+    ("'a', 'b'", "'a', 'b', … (4 in all)")
+    """
+    shown = ", ".join(map(repr, ids[:most]))
+    return shown if len(ids) <= most else f"{shown}, … ({len(ids):,} in all)"
 
 
 def _plain(value: Decimal) -> str:
@@ -303,11 +333,13 @@ def value_problems(measure: Measure, value: object, *, criteria: tuple[str, ...]
             ]
         out = []
         seen: set[str] = set()
+        known = frozenset(criteria)  # a set: a list of thousands of ids stays linear
+        allowed = ""
         for item in value:
             if item in seen:
                 out.append(f"criterion {item!r} is listed twice")
-            elif item not in criteria:
-                allowed = ", ".join(map(repr, criteria))
+            elif item not in known:
+                allowed = allowed or _listed(criteria)
                 out.append(f"{item!r} is not a criterion of this indicator; allowed: {allowed}")
             seen.add(item)
         return out

@@ -58,7 +58,8 @@ from mttq_core.model._fund import ENTRY_TYPES
 from mttq_core.model._period import parse_date
 from mttq_core.model._values import MAX_MAGNITUDE, describe, shorten, string_value_message
 
-from ._json import NonFinite, Oversized, key_path
+from ._json import BadNumber, NonFinite, Oversized, key_path
+from ._limits import CURRENT, number_problem
 
 __all__ = ["CONVERTER", "ENTITIES", "allowed_keys", "problems_of", "structure", "unstructure"]
 
@@ -97,6 +98,8 @@ def allowed_keys(cls: type) -> list[str]:
 
 
 def _non_finite(value: object) -> None:
+    if isinstance(value, BadNumber):
+        raise ValueError(value.reason)
     if isinstance(value, NonFinite):
         raise ValueError(f"{value} is not allowed; numbers must be finite")
     if isinstance(value, Oversized):
@@ -150,13 +153,16 @@ def _decimal(value: object, _: object = None) -> Decimal:
     if isinstance(value, Decimal):
         if not value.is_finite():
             raise ValueError(f"{value} is not allowed; numbers must be finite")
-        if abs(value) >= MAX_MAGNITUDE:
+        if value.copy_abs() >= MAX_MAGNITUDE:  # exact; abs() rounds, and overflows past 10^999999
             raise _too_large(value)
         return value
     if isinstance(value, str):
         if _DECIMAL_STRING.match(value):
+            limits = CURRENT.get()
+            if len(value) > limits.max_number_length:
+                raise ValueError(number_problem(len(value), limits))
             number = Decimal(value)
-            if abs(number) >= MAX_MAGNITUDE:
+            if number.copy_abs() >= MAX_MAGNITUDE:  # exact: abs() rounds to 28 digits
                 raise _too_large(value)
             return number
         raise ValueError(

@@ -31,7 +31,7 @@ import pendulum
 from mttq_core.model import Observation, Period, PeriodError
 from mttq_core.model._period import parse_date
 from mttq_core.model._target import COMMITTEE
-from mttq_core.model._values import MAX_MAGNITUDE
+from mttq_core.model._values import MAX_MAGNITUDE, has_surrogate
 
 __all__ = ["read_observations"]
 
@@ -61,25 +61,32 @@ _MISSING: Final = object()
 class _Strings:
     """Per-document memo of checked strings: text, commune codes, periods and dates."""
 
-    __slots__ = ("codes", "dates", "periods", "texts")
+    __slots__ = ("codes", "dates", "longest", "periods", "texts")
 
-    def __init__(self) -> None:
+    def __init__(self, longest: int = 100_000) -> None:
+        #: ``Limits.max_string_length``: longer text goes the careful way, which reports it.
+        self.longest = longest
         self.texts: dict[str, str | None] = {}
         self.codes: dict[str, str | None] = {}
         self.periods: dict[str, Period | None] = {}
         self.dates: dict[str, pendulum.Date | None] = {}
 
     def text(self, value: str) -> str | None:
-        """``value`` if it is already a usable text field (NFC, stripped, non-empty, no NUL)."""
+        """``value`` if it is already a usable text field, else ``None``.
+
+        Usable: NFC, stripped, non-empty, no NUL, no lone surrogate, within the length limit.
+        """
         try:
             return self.texts[value]
         except KeyError:
             ok = (
                 value
                 if value
+                and len(value) <= self.longest
                 and "\x00" not in value
                 and value == value.strip()
                 and unicodedata.is_normalized("NFC", value)
+                and (value.isascii() or not has_surrogate(value))
                 else None
             )
             self.texts[value] = ok
@@ -247,13 +254,15 @@ def _build(raw: dict[str, Any], memo: _Strings) -> Observation | None:
 def read_observations(
     items: list[Any],
     careful: Callable[[int, Any], Observation | None],
+    longest: int = 100_000,
 ) -> list[tuple[int, Observation]]:
     """Read every observation of ``items``: plain ones directly, the rest by ``careful``.
 
     ``careful(i, item)`` is the careful path for item ``i``: it returns the observation, or
-    ``None`` after recording the item's problems itself.
+    ``None`` after recording the item's problems itself. Text longer than ``longest``
+    (``Limits.max_string_length``) is never plain.
     """
-    memo = _Strings()
+    memo = _Strings(longest)
     out: list[tuple[int, Observation]] = []
     append = out.append
     for i, item in enumerate(items):

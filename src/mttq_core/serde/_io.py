@@ -26,22 +26,30 @@ from mttq_core.model._values import describe, shorten, to_text
 from ._converter import CONVERTER, problems_of, unstructure
 from ._fast import read_observations
 from ._json import decode, key_path, parse_document, walk_raw
+from ._limits import CURRENT, DEFAULT, Limits, depth_problems, fits, size_problem
 
 __all__ = ["dump", "dumps", "load", "loads"]
 
 _LISTS = COLLECTIONS
 _REQUIRED = ("format", "title", "committee", "terms", "communes", "indicators")
+_SINGLES = ("format", "title", "notes", "committee")
 #: Read plain observations by the fast path (``serde/_fast.py``); tests turn it off to
 #: compare both paths.
 _FAST_PATH = True
 _KEYS = [a.name for a in attrs.fields(Dataset) if not a.name.startswith("_")]
 
 
-def loads(data: str | bytes) -> Dataset:
+def loads(data: str | bytes, *, limits: Limits | None = None) -> Dataset:
     """Read a dataset from JSON text or UTF-8 bytes.
 
     Raises :class:`~mttq_core.DatasetError` listing **every** problem, each with its JSON
     path; never lets a bad document through and never changes a value silently.
+
+    ``limits`` bounds the size of the document, its nesting, the length of its text and
+    numbers and how many problems are listed (:class:`~mttq_core.serde.Limits`; by default
+    256 MiB, 32 levels, text of 100,000 characters, numbers of 100 and 100,000 problems: far
+    above any real dataset). A document past a limit is refused like any other bad
+    document: the problem names the JSON path and the limit to raise.
 
     >>> import mttq_core
     >>> mttq_core.loads('{"format": "mttq-core/1", "title": "x"}')
@@ -53,12 +61,20 @@ def loads(data: str | bytes) -> Dataset:
     $.communes: required key is missing
     $.indicators: required key is missing
     """
-    with collection_paused():  # millions of acyclic objects: see mttq_core._gc
-        return _loads(data)
+    limits = DEFAULT if limits is None else limits
+    if len(data) > limits.max_bytes:
+        unit = "characters" if isinstance(data, str) else "bytes"
+        raise DatasetError([size_problem(len(data), limits, unit)])
+    token = CURRENT.set(limits)  # for the converter's hooks
+    try:
+        with collection_paused():  # millions of acyclic objects: see mttq_core._gc
+            return _loads(data, limits)
+    finally:
+        CURRENT.reset(token)
 
 
-def _loads(data: str | bytes) -> Dataset:
-    raw, repeated_keys = parse_document(decode(data))
+def _loads(data: str | bytes, limits: Limits) -> Dataset:
+    raw, repeated_keys = parse_document(decode(data), limits=limits)
     problems: list[Problem] = []
     if not isinstance(raw, dict):
         kind = "an array" if isinstance(raw, list) else "a single value"
@@ -74,8 +90,13 @@ def _loads(data: str | bytes) -> Dataset:
         if key not in raw:
             problems.append(Problem(f"$.{key}", "required key is missing"))
     fields: dict[str, Any] = {}
+    # the lists are looked at item by item (careful below); the rest here, whole
+    too_big = {key for key in _SINGLES if key in raw and not fits(raw[key], 2, limits)}
+    for key in _SINGLES:
+        if key in too_big:
+            problems.extend(depth_problems(raw[key], 2, f"$.{key}", limits))
     fmt = raw.get("format", FORMAT)
-    if fmt != FORMAT:
+    if fmt != FORMAT and "format" not in too_big:
         if isinstance(fmt, str):
             message = f"{shorten(fmt)!r} is not a format this version reads; expected {FORMAT!r}"
         else:
@@ -87,7 +108,7 @@ def _loads(data: str | bytes) -> Dataset:
         ("committee", Committee),
     )
     for key, cls in singles:
-        if key in raw and not (key == "notes" and raw[key] is None):
+        if key in raw and key not in too_big and not (key == "notes" and raw[key] is None):
             try:
                 fields[key] = CONVERTER.structure(raw[key], cls)
             except Exception as e:
@@ -111,23 +132,24 @@ def _loads(data: str | bytes) -> Dataset:
         def careful(
             i: int, item: Any, name: str = name, item_cls: type = item_cls, hook: Any = hook
         ) -> Any:
-            try:
-                return hook(item, item_cls)
-            except Exception as e:
-                problems.extend(problems_of(e, f"$.{name}[{i}]", item_cls))
-                ident = (
-                    item.get("code" if name == "communes" else "id")
-                    if isinstance(item, dict)
-                    else None
-                )
-                if isinstance(ident, str):
-                    broken.setdefault(name, set()).add(to_text(ident))
-                else:  # nothing tells which id it had: keep quiet about all of its kind
-                    whole.add(name)
-                return None
+            if fits(item, 3, limits):  # an item of a list of the document: level 3
+                try:
+                    return hook(item, item_cls)
+                except Exception as e:
+                    problems.extend(problems_of(e, f"$.{name}[{i}]", item_cls))
+            else:  # never handed to the hooks: too deep or too long to look into
+                problems.extend(depth_problems(item, 3, f"$.{name}[{i}]", limits))
+            ident = (
+                item.get("code" if name == "communes" else "id") if isinstance(item, dict) else None
+            )
+            if isinstance(ident, str):
+                broken.setdefault(name, set()).add(to_text(ident))
+            else:  # nothing tells which id it had: keep quiet about all of its kind
+                whole.add(name)
+            return None
 
         if item_cls is Observation and _FAST_PATH:
-            parts[name] = read_observations(items, careful)
+            parts[name] = read_observations(items, careful, limits.max_string_length)
             continue
         good: list[tuple[int, Any]] = []
         for i, item in enumerate(items):
@@ -146,7 +168,9 @@ def _loads(data: str | bytes) -> Dataset:
                 whole=frozenset(whole),
             ),
         )
-        raise DatasetError(_in_document_order(problems + rule_problems, list(raw)))
+        found = _in_document_order(problems + rule_problems, list(raw))
+        listed = found[: limits.max_problems]
+        raise DatasetError(listed, unlisted=len(found) - len(listed))
     collections: dict[str, Any] = {
         name: [item for _, item in items] for name, items in parts.items()
     }
@@ -174,16 +198,27 @@ def _in_document_order(problems: list[Problem], keys: list[str]) -> list[Problem
     return sorted(problems, key=key)
 
 
-def load(source: str | os.PathLike[str] | IO[str] | IO[bytes]) -> Dataset:
+def load(
+    source: str | os.PathLike[str] | IO[str] | IO[bytes], *, limits: Limits | None = None
+) -> Dataset:
     """Read a dataset from a path or an open file (text or binary).
 
     Missing files and directories raise ``OSError`` as usual; bad content raises
-    :class:`~mttq_core.DatasetError`.
+    :class:`~mttq_core.DatasetError`. A file larger than ``limits.max_bytes`` is refused
+    before it is read into memory (see :func:`loads` for ``limits``).
     """
+    limits = DEFAULT if limits is None else limits
     if isinstance(source, str | os.PathLike):
         with open(source, "rb") as f:
-            return loads(f.read())
-    return loads(source.read())
+            size = os.fstat(f.fileno()).st_size
+            if size > limits.max_bytes:
+                raise DatasetError([size_problem(size, limits, "bytes")])
+            return loads(f.read(limits.max_bytes + 1), limits=limits)
+    data = source.read(limits.max_bytes + 1)
+    if len(data) > limits.max_bytes:
+        unit = "characters" if isinstance(data, str) else "bytes"
+        raise DatasetError([size_problem(None, limits, unit)])
+    return loads(data, limits=limits)
 
 
 def dumps(dataset: Dataset) -> str:
