@@ -290,7 +290,7 @@ def _follow_the_deep_value(text: str, limits: Limits) -> Problem | None:
             if is_object:
                 if text[at] != '"':
                     return None
-                key, at = json.decoder.scanstring(text, at + 1)
+                key, at = _SKIP(text, at)  # a string: the key
                 at = space(at)
                 if text[at] != ":":
                     return None
