@@ -35,19 +35,9 @@ from mttq_core.model._values import MAX_MAGNITUDE, has_surrogate
 
 __all__ = ["read_observations"]
 
-_KEYS: Final = frozenset(
-    (
-        "commune",
-        "indicator",
-        "period",
-        "value",
-        "numerator",
-        "denominator",
-        "source",
-        "reported_on",
-        "revision",
-    )
-)
+#: Observation's fields in order; all but ``derived`` (not an init field) are JSON keys.
+_FIELDS: Final = tuple(a.name for a in attrs.fields(Observation))
+_KEYS: Final = frozenset(a.name for a in attrs.fields(Observation) if a.init)
 _REQUIRED: Final = frozenset(("commune", "indicator", "period", "source"))
 _DIGITS: Final = re.compile(r"[0-9]{5}\Z")
 _HUNDRED: Final = Decimal(100)
@@ -132,27 +122,15 @@ def _setter(name: str) -> Callable[[Observation, object], None]:
     return setter
 
 
-_SET: Final = tuple(
-    map(
-        _setter,
-        (
-            "commune",
-            "indicator",
-            "period",
-            "value",
-            "numerator",
-            "denominator",
-            "source",
-            "reported_on",
-            "revision",
-            "derived",
-        ),
-    )
+_SET: Final = {name: _setter(name) for name in _FIELDS}
+_COMMUNE, _INDICATOR, _PERIOD, _VALUE, _NUMERATOR, _DENOMINATOR = (
+    _SET[n] for n in ("commune", "indicator", "period", "value", "numerator", "denominator")
 )
-_COMMUNE, _INDICATOR, _PERIOD, _VALUE, _NUMERATOR, _DENOMINATOR = _SET[:6]
-_SOURCE, _REPORTED_ON, _REVISION, _DERIVED = _SET[6:]
-if len(_SET) != len(attrs.fields(Observation)):  # pragma: no cover - a new field needs a setter
-    msg = "the fast path does not set every field of Observation; update serde/_fast.py"
+_SOURCE, _REPORTED_ON, _REVISION, _DERIVED = (
+    _SET[n] for n in ("source", "reported_on", "revision", "derived")
+)
+if len(_SET) != 10:  # pragma: no cover - a new field of Observation needs setting in _build
+    msg = "Observation has a field the fast path does not set; update serde/_fast.py"
     raise RuntimeError(msg)
 
 
